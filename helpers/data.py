@@ -1,0 +1,139 @@
+"""Load MNIST, offline when a local copy exists, and refuse a damaged copy loudly.
+
+Lookup order of :func:`load_mnist`:
+
+1. the ``path`` argument;
+2. the file named by the environment variable ``MNIST_NPZ``;
+3. ``keras.datasets.mnist.load_data()``, which downloads once and caches.
+
+A local file is read with ``allow_pickle=False`` and its four arrays are
+compared with the SHA-256 hashes of the real MNIST arrays.  A local file is
+only ever read: it is never moved, rewritten or deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+__all__ = [
+    "DOWNLOAD_URL",
+    "MNIST_SHA256",
+    "MnistFileError",
+    "MnistUnavailableError",
+    "load_mnist",
+]
+
+Split = tuple[np.ndarray, np.ndarray]
+
+#: Where Keras itself downloads MNIST from; the same arrays as the course's file.
+DOWNLOAD_URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
+
+#: SHA-256 of ``array.tobytes()`` for each array of the real MNIST.
+MNIST_SHA256 = {
+    "x_train": "741c988805d008ac6e4c904b69001ba184c24b2c540a4ef403f4c71b676cf757",
+    "y_train": "1feba77c54802fa5339a11837ea4b2866434b83314ec45192930f1df69120c13",
+    "x_test": "6d87418db22cc8025d05968bec9bd5c3932904b23485740db143a061a2c9d161",
+    "y_test": "ddeff807876a9661a1110d45c266c86239a3a1b7d37da0c3716a7a683c852ff5",
+}
+
+_EXPECTED_SHAPES = {
+    "x_train": (60000, 28, 28),
+    "y_train": (60000,),
+    "x_test": (10000, 28, 28),
+    "y_test": (10000,),
+}
+
+_HOW_TO_GET_IT = (
+    "To work offline, download mnist.npz once (about 11 MB) from\n"
+    f"    {DOWNLOAD_URL}\n"
+    "save it anywhere, for example next to this course as data/mnist.npz, and point the\n"
+    "environment variable MNIST_NPZ at it before starting JupyterLab:\n"
+    "    export MNIST_NPZ=/full/path/to/mnist.npz        (macOS, Linux)\n"
+    "    set MNIST_NPZ=C:\\full\\path\\to\\mnist.npz       (Windows)\n"
+    "or pass the path directly: load_mnist('/full/path/to/mnist.npz')."
+)
+
+
+class MnistFileError(ValueError):
+    """A local MNIST file exists but is not the real, complete MNIST."""
+
+
+class MnistUnavailableError(RuntimeError):
+    """No local MNIST file was given and the download failed."""
+
+
+def load_mnist(path: str | os.PathLike[str] | None = None) -> tuple[Split, Split]:
+    """Return MNIST as uint8 arrays ``(x_train, y_train), (x_test, y_test)``."""
+    if path is None and os.environ.get("MNIST_NPZ"):
+        path = os.environ["MNIST_NPZ"]
+        source = "the file named by the environment variable MNIST_NPZ"
+    else:
+        source = "the file you passed"
+    if path is not None:
+        arrays = _read_local_file(Path(path).expanduser(), source)
+    else:
+        arrays = _download_with_keras()
+    _verify(arrays, where="the MNIST arrays Keras returned" if path is None else str(path))
+    return (arrays["x_train"], arrays["y_train"]), (arrays["x_test"], arrays["y_test"])
+
+
+def _read_local_file(path: Path, source: str) -> dict[str, np.ndarray]:
+    if not path.is_file():
+        raise MnistFileError(
+            f"MNIST file not found: {path} ({source}).\n"
+            "Check the path for typos, or unset MNIST_NPZ to let Keras download the data.\n"
+            + _HOW_TO_GET_IT
+        )
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            missing = sorted(set(MNIST_SHA256) - set(archive.files))
+            if missing:
+                raise MnistFileError(
+                    f"{path} is a NumPy archive but lacks the arrays {missing}; "
+                    f"it holds {sorted(archive.files)}. It is not MNIST.\n" + _HOW_TO_GET_IT
+                )
+            return {key: archive[key] for key in MNIST_SHA256}
+    except MnistFileError:
+        raise
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+        raise MnistFileError(
+            f"{path} could not be read as a NumPy .npz archive "
+            f"({type(error).__name__}: {error}). The file may be truncated (an interrupted "
+            "download) or not an .npz file at all. It was left untouched; download it again.\n"
+            + _HOW_TO_GET_IT
+        ) from error
+
+
+def _download_with_keras() -> dict[str, np.ndarray]:
+    import keras  # imported here: loading a local file should not need TensorFlow
+
+    try:
+        (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+    except Exception as error:  # Keras raises a bare Exception for a failed download
+        raise MnistUnavailableError(
+            "MNIST is not on this computer and downloading it failed "
+            f"({type(error).__name__}: {error}).\n"
+            "Are you offline, or behind a firewall? " + _HOW_TO_GET_IT
+        ) from error
+    return {"x_train": x_train, "y_train": y_train, "x_test": x_test, "y_test": y_test}
+
+
+def _verify(arrays: dict[str, np.ndarray], where: str) -> None:
+    for key, expected_hash in MNIST_SHA256.items():
+        array = arrays[key]
+        if array.dtype != np.uint8 or array.shape != _EXPECTED_SHAPES[key]:
+            raise MnistFileError(
+                f"{where}: array {key!r} has shape {array.shape} and dtype {array.dtype}; "
+                f"MNIST has shape {_EXPECTED_SHAPES[key]} and dtype uint8.\n" + _HOW_TO_GET_IT
+            )
+        if hashlib.sha256(array.tobytes()).hexdigest() != expected_hash:
+            raise MnistFileError(
+                f"{where}: array {key!r} has the right shape but different contents from the "
+                "real MNIST (its SHA-256 does not match). The file is damaged or modified; "
+                "it was left untouched. Download a fresh copy.\n" + _HOW_TO_GET_IT
+            )
