@@ -263,7 +263,9 @@ def plot_confusion_matrix(
     ax.figure.colorbar(image, ax=ax, label="count")
 
 
-def interactive_plot(draw: Callable[..., None], **sliders: tuple[float, float, float, float]) -> None:
+def interactive_plot(
+    draw: Callable[..., None], **sliders: tuple[float, float, float, float]
+) -> None:
     """Call ``draw(**values)`` under sliders, each given as ``(min, max, step, start)``.
 
     Without ipywidgets (or in a static viewer) the plot is drawn once at the

@@ -46,7 +46,8 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="every notebook in notebooks/")
     parser.add_argument("--timeout", type=int, default=900, help="seconds per cell")
     options = parser.parse_args()
-    paths = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) if options.all else options.notebooks
+    lessons = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    paths = lessons if options.all else options.notebooks
     if not paths:
         parser.error("name at least one notebook, or pass --all")
     for path in paths:
