@@ -56,10 +56,14 @@ def plot_function_and_derivative(
     derivative: Callable[[np.ndarray], np.ndarray] | None = None,
     *,
     name: str = "f",
+    title: str | None = None,
     x_range: tuple[float, float] = (-6.0, 6.0),
     ax: Axes | None = None,
 ) -> None:
-    """Plot ``function`` and, if given, ``derivative`` over ``x_range``."""
+    """Plot ``function`` and, if given, ``derivative`` over ``x_range``.
+
+    ``name`` may be LaTeX (``r"\\sigma"``): it labels the curves as ``$name(x)$``.
+    """
     low, high = _check_range("x_range", x_range)
     x = np.linspace(low, high, 401)
     y = _as_float_array(f"{name}(x)", function(x), shape=x.shape)
@@ -70,7 +74,7 @@ def plot_function_and_derivative(
         ax.plot(x, dy, linestyle="--", label=f"${name}'(x)$")
     ax.axhline(0, color="black", linewidth=0.8)
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set(xlabel="$x$", ylabel="value", title=name)
+    ax.set(xlabel="$x$", ylabel="value", title=title or f"${name}(x)$ and its derivative")
     ax.legend()
 
 

@@ -20,7 +20,12 @@ def test_function_and_derivative_draws_two_labelled_curves() -> None:
     ax = plt.gcf().axes[0]
     labels = [line.get_label() for line in ax.get_lines() if not line.get_label().startswith("_")]
     assert labels == ["$tanh(x)$", "$tanh'(x)$"]
-    assert ax.get_title() == "tanh"
+    assert ax.get_title() == "$tanh(x)$ and its derivative"
+
+
+def test_function_plot_title_can_be_set() -> None:
+    plotting.plot_function_and_derivative(np.tanh, name=r"\tanh", title="Hyperbolic tangent")
+    assert plt.gcf().axes[0].get_title() == "Hyperbolic tangent"
 
 
 def test_function_returning_nan_is_reported() -> None:

@@ -32,6 +32,9 @@ def execute(path: Path, timeout: int) -> float:
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
+        # nbval's kernels don't copy C-level stderr into cells (ipykernel skips that under
+        # pytest); doing the same here keeps saved outputs comparable with nbval's.
+        extra_arguments=["--IPKernelApp.capture_fd_output=False"],
     )
     start = time.perf_counter()
     client.execute()
