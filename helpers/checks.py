@@ -74,7 +74,8 @@ def call_safely(
     """Call ``function(*args)`` on copies of ``args``; a raised error becomes a Verdict."""
     if not callable(function):
         return None, Verdict.wrong(
-            f"expected a function for {name}, got {type(function).__name__} ({function!r}).",
+            f"expected a function for {name}, got {type(function).__name__} "
+            f"({_describe(function)}).",
             f"pass the function itself: {name}, not {name}(...).",
         )
     try:
@@ -199,7 +200,7 @@ def _difference(
     if got.ndim == 0:
         return f"{verb} {_fmt(got)}; expected {_fmt(want)}"
     worst = np.unravel_index(np.argmax(np.abs(got - want)), got.shape)
-    index = worst[0] if len(worst) == 1 else worst
+    index = int(worst[0]) if len(worst) == 1 else tuple(int(i) for i in worst)
     return (
         f"{has} wrong values: at index {index} got {_fmt(got[worst])}, "
         f"expected {_fmt(want[worst])}"
@@ -356,9 +357,13 @@ def _lesson01_nand_verdict(result: Any) -> Verdict:
             "w could be np.array([w1, w2]) and b a float.",
         )
     if w.shape != (2,) or b.shape != ():
+        swapped = w.shape == () and b.shape == (2,)
         return Verdict.wrong(
             f"nand_weights returned w of shape {w.shape} and b of shape {b.shape}; "
-            "expected w of shape (2,) (one weight per input) and a single number b."
+            "expected w of shape (2,) (one weight per input) and a single number b.",
+            "the order matters: `return w, b`, weights first, then the bias."
+            if swapped
+            else "w could be np.array([w1, w2]) and b a float.",
         )
     if not (np.all(np.isfinite(w)) and np.isfinite(b)):
         return Verdict.wrong("nand_weights returned NaN or infinite weights.")
@@ -417,6 +422,10 @@ def perceptron_batch_update(function: Callable[..., Any]) -> None:
     def bias_unchanged(w, b, X, y, learning_rate):
         return _lesson01_perceptron_batch_update(w, b, X, y, learning_rate)[0], b
 
+    def strict_step(w, b, X, y, learning_rate):
+        errors = y - (X @ w + b > 0)
+        return w + learning_rate * X.T @ errors, b + learning_rate * errors.sum()
+
     mistakes = [
         (
             sign_flipped,
@@ -425,6 +434,11 @@ def perceptron_batch_update(function: Callable[..., Any]) -> None:
         (
             bias_unchanged,
             "the weights are right but b did not change: add learning_rate * errors.sum().",
+        ),
+        (
+            strict_step,
+            "z = 0 counts as 1 in this lesson (step(0) = 1): use step(X @ w + b), "
+            "not X @ w + b > 0.",
         ),
     ]
     hint = (
@@ -659,6 +673,9 @@ def _lesson04_first_problem(
     for args in cases:
         result, error = call_safely(function, args, name=name)
         if error is not None:
+            # A crash (often: code for one number, called with arrays) gets the formula hint.
+            if " raised " in error.message and " Hint: " not in error.message:
+                return Verdict(False, f"{error.message} Hint: {hint}")
             return error
         expected = reference(*copy.deepcopy(tuple(args)))
         problem = _difference(result, expected, rtol=1e-6, atol=1e-9)

@@ -9,6 +9,9 @@ Lookup order of :func:`load_mnist`:
 A local file is read with ``allow_pickle=False`` and its four arrays are
 compared with the SHA-256 hashes of the real MNIST arrays.  A local file is
 only ever read: it is never moved, rewritten or deleted.
+
+:func:`load_lesson06_weights` loads the NumPy network that lesson 06 trained, for
+lesson 07; if lesson 06 has not been run yet, it runs it first.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ __all__ = [
     "MNIST_SHA256",
     "MnistFileError",
     "MnistUnavailableError",
+    "load_lesson06_weights",
     "load_mnist",
 ]
 
@@ -137,3 +141,78 @@ def _verify(arrays: dict[str, np.ndarray], where: str) -> None:
                 "real MNIST (its SHA-256 does not match). The file is damaged or modified; "
                 "it was left untouched. Download a fresh copy.\n" + _HOW_TO_GET_IT
             )
+
+
+def load_lesson06_weights(
+    path: str | os.PathLike[str] = "saved/06_numpy_mlp_weights.npz",
+    notebook: str | os.PathLike[str] = "06_mlp_from_scratch.ipynb",
+    *,
+    timeout: int = 900,
+) -> dict[str, np.ndarray]:
+    """Return lesson 06's NumPy weights W1, b1, W2, b2; run lesson 06 first if they are missing."""
+    path, notebook = Path(path), Path(notebook)
+    expected = {"W1": (784, 128), "b1": (128,), "W2": (128, 10), "b2": (10,)}
+    if not path.is_file():
+        if not notebook.is_file():
+            raise FileNotFoundError(
+                f"Neither lesson 06's weights ({path}) nor lesson 06 itself ({notebook}) was "
+                f"found from the folder {Path.cwd().name!r}. Run notebook 06 to the end (it "
+                "saves the weights), or open this notebook from the course's notebooks folder."
+            )
+        print(
+            f"{path} does not exist yet, so lesson 06 ({notebook.name}) is running now in a "
+            "fresh kernel: it trains the NumPy network and saves its weights (a minute or two)."
+        )
+        import nbformat  # imported here: only this fallback needs Jupyter's machinery
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError
+
+        client = NotebookClient(
+            nbformat.read(notebook, as_version=4),
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(notebook.resolve().parent)}},
+        )
+        try:
+            client.execute()  # runs in memory: the notebook file itself is not rewritten
+        except CellExecutionError as error:
+            raise RuntimeError(
+                f"Lesson 06 ({notebook}) stopped with an error, so it saved no weights. "
+                f"Open it and run it to find the problem. The error was:\n{error}"
+            ) from error
+        if not path.is_file():
+            raise RuntimeError(
+                f"Lesson 06 ({notebook}) ran to the end but did not write {path}. Does its "
+                "last section still save the weights with np.savez to that path?"
+            )
+        print(f"Lesson 06 finished and saved {path}; loading it.")
+    unreadable = (
+        f"{path} is not a readable NumPy .npz archive (truncated, or not written by np.savez). "
+        "It was left untouched; re-run lesson 06 to rewrite it."
+    )
+    if not zipfile.is_zipfile(path):
+        raise ValueError(unreadable)
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            missing = sorted(set(expected) - set(archive.files))
+            if missing:
+                raise ValueError(
+                    f"{path} lacks the arrays {missing}; it holds {sorted(archive.files)}. "
+                    f"Lesson 06 saves {sorted(expected)}: re-run it to rewrite the file."
+                )
+            weights = {key: archive[key] for key in expected}
+    except (zipfile.BadZipFile, EOFError, OSError) as error:
+        raise ValueError(f"{unreadable} ({type(error).__name__}: {error})") from error
+    for key, shape in expected.items():
+        array = weights[key]
+        if array.shape != shape or array.dtype != np.float32:
+            raise ValueError(
+                f"{path}: {key} has shape {array.shape} and dtype {array.dtype}; expected "
+                f"shape {shape} and dtype float32 (784 inputs → 128 hidden → 10 outputs)."
+            )
+        if not np.all(np.isfinite(array)):
+            raise ValueError(
+                f"{path}: {key} contains NaN or infinite values; lesson 06's training "
+                "diverged. Re-run lesson 06 and check its loss goes down."
+            )
+    return weights

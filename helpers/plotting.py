@@ -15,6 +15,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 __all__ = [
     "COURSE_STYLE",
@@ -161,6 +162,7 @@ def plot_history(
             label = "validation" if prefix else "training"
             ax.plot(epochs, values, style, marker="o", markersize=3, label=label)
         ax.set(xlabel="epoch", ylabel=metric, title=metric)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.legend()
     fig.suptitle(title)
     fig.tight_layout()
@@ -272,6 +274,8 @@ def interactive_plot(
 ) -> None:
     """Call ``draw(**values)`` under sliders, each given as ``(min, max, step, start)``.
 
+    A slider whose four numbers are all ``int`` moves in whole numbers.
+
     Without ipywidgets (or in a static viewer) the plot is drawn once at the
     start values, so the lesson still shows something.
     """
@@ -288,12 +292,14 @@ def interactive_plot(
         print("(ipywidgets is not installed, so here is the plot at the start values.)")
         draw(**start_values)
         return
-    controls = {
-        name: ipywidgets.FloatSlider(
+    controls = {}
+    for name, (low, high, step, start) in sliders.items():
+        # All-integer specs get an integer slider, so e.g. a layer size is never 3.0.
+        whole = all(isinstance(number, int) for number in (low, high, step, start))
+        slider = ipywidgets.IntSlider if whole else ipywidgets.FloatSlider
+        controls[name] = slider(
             min=low, max=high, step=step, value=start, description=name, continuous_update=False
         )
-        for name, (low, high, step, start) in sliders.items()
-    }
     ipywidgets.interact(draw, **controls)
 
 

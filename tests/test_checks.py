@@ -140,3 +140,8 @@ def test_call_safely_returns_result_or_verdict() -> None:
     assert checks.call_safely(abs, (-2,), name="abs") == (2, None)
     result, verdict = checks.call_safely(int, ("x",), name="int")
     assert result is None and verdict is not None and not verdict.passed
+
+
+def test_position_in_a_matrix_is_printed_plainly(capsys) -> None:
+    checks.check_function(lambda x: x * 0, lambda x: x, [(np.ones((2, 2)),)], name="f")
+    assert "at index (0, 0) got 0.0, expected 1.0" in capsys.readouterr().out

@@ -117,6 +117,12 @@ def test_nand_weights_wrong_shapes(capsys) -> None:
     assert "expected w of shape (2,)" in out
 
 
+def test_nand_weights_swapped_order_gets_hint(capsys) -> None:
+    out = run(capsys, checks.nand_weights, lambda: (1.5, np.array([-1.0, -1.0])))
+    assert "expected w of shape (2,)" in out
+    assert "Hint: the order matters: `return w, b`" in out
+
+
 def test_nand_weights_not_a_pair(capsys) -> None:
     out = run(capsys, checks.nand_weights, lambda: np.array([-1.0, -1.0]))
     assert out.startswith("✗ nand_weights returned")
@@ -200,6 +206,11 @@ def bias_unchanged(w, b, X, y, learning_rate):
     return w + learning_rate * X.T @ errors, b
 
 
+def strict_step(w, b, X, y, learning_rate):
+    errors = y - (X @ w + b > 0)
+    return w + learning_rate * X.T @ errors, b + learning_rate * errors.sum()
+
+
 GENERAL_HINT = "errors = y - step(X @ w + b)"
 
 
@@ -211,6 +222,7 @@ GENERAL_HINT = "errors = y - step(X @ w + b)"
         (bias_not_summed, "value number 2: returned shape (4,); expected shape ()", GENERAL_HINT),
         (no_transpose, "raised ValueError", GENERAL_HINT),
         (weights_only, "expected 2 values", GENERAL_HINT),
+        (strict_step, "value number 1: returned wrong values", "z = 0 counts as 1"),
     ],
 )
 def test_perceptron_batch_update_wrong_gets_hint(

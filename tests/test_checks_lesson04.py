@@ -221,3 +221,21 @@ def test_momentum_step_classic_broken_answers_do_not_crash(capsys, answer, start
     assert out.startswith(start), out
     if answer is returns_none:
         assert out.endswith("returned None. Did you forget `return`?")
+
+
+@pytest.mark.parametrize(
+    ("check", "answer", "hint"),
+    [
+        (
+            checks.gradient_descent_step,
+            lambda theta, g, rate: float(theta - rate * g),  # fine for numbers, crashes on arrays
+            "Hint: return theta - learning_rate * gradient.",
+        ),
+        (checks.mse_gradient, crashes, "Hint: residual = w * x + b - y;"),
+        (checks.momentum_step_classic, crashes, "Hint: velocity = beta * velocity + gradient;"),
+    ],
+)
+def test_a_crash_gets_the_formula_hint(capsys, check, answer, hint) -> None:
+    out = run(capsys, check, answer)
+    assert out.startswith("✗") and " raised " in out, out
+    assert hint in out

@@ -184,3 +184,10 @@ def test_interactive_plot_rejects_bad_slider(spec) -> None:
 def test_course_style_is_applied() -> None:
     plotting.use_course_style()
     assert plt.rcParams["axes.grid"] is True
+
+
+def test_interactive_plot_uses_whole_numbers_for_integer_sliders() -> None:
+    calls = []
+    plotting.interactive_plot(lambda units, rate: calls.append((units, rate)), units=(1, 8, 1, 3), rate=(0.0, 1.0, 0.1, 0.5))
+    assert calls[0] == (3, 0.5)
+    assert isinstance(calls[0][0], int)

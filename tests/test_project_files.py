@@ -106,6 +106,7 @@ def test_sanitize_patterns_hide_what_varies() -> None:
         "1875/1875 - 3s - 2ms/step - accuracy: 0.9": "1875/1875 - TIME - TIME/step - accuracy: 0.9",
         "100%|██| 1875/1875 [00:03<00:00, 512.31it/s]": "100%|██| 1875/1875 [ELAPSED<REMAINING, RATE]",
         "<function f at 0x7f3a2b>": "<function f at 0xADDRESS>",
+        "<Figure size 640x480 with 1 Axes>": "<Figure size 640x480 with 1 Axes>",
         "training took 12.3 s": "training took T s",
     }
     for raw, expected in samples.items():

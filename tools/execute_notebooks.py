@@ -47,7 +47,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path)
     parser.add_argument("--all", action="store_true", help="every notebook in notebooks/")
-    parser.add_argument("--timeout", type=int, default=900, help="seconds per cell")
+    # A cell that takes longer than this is stuck (rarely, nbclient waits forever on an idle
+    # kernel after a widget cell): fail without saving, and run the notebook again.
+    parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
     options = parser.parse_args()
     lessons = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     paths = lessons if options.all else options.notebooks
