@@ -174,7 +174,9 @@ def load_lesson06_weights(
             resources={"metadata": {"path": str(notebook.resolve().parent)}},
         )
         try:
-            client.execute()  # runs in memory: the notebook file itself is not rewritten
+            # Runs in memory: the notebook file itself is not rewritten. Its slider cells draw
+            # plain figures: no browser is attached, and nbclient can hang on widgets.
+            client.execute(env={**os.environ, "COURSE_STATIC_PLOTS": "1"})
         except CellExecutionError as error:
             raise RuntimeError(
                 f"Lesson 06 ({notebook}) stopped with an error, so it saved no weights. "

@@ -8,6 +8,7 @@ picture and nothing else.  Bad input (wrong shape, wrong dtype, NaN) raises a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ from matplotlib.ticker import MaxNLocator
 
 __all__ = [
     "COURSE_STYLE",
+    "STATIC_PLOTS_VARIABLE",
     "interactive_plot",
     "plot_confusion_matrix",
     "plot_decision_boundary",
@@ -42,6 +44,11 @@ COURSE_STYLE: dict[str, Any] = {
     "lines.linewidth": 2.0,
     "image.cmap": "viridis",
 }
+
+#: Set (to anything) by the course's tools that run notebooks with no browser attached:
+#: interactive_plot then draws a plain figure. Sliders need a browser anyway, nbclient can hang
+#: on widget cells (jupyter/nbclient#312), and a saved notebook then shows a real picture.
+STATIC_PLOTS_VARIABLE = "COURSE_STATIC_PLOTS"
 
 # Two classes: blue and orange are told apart by colour-blind readers too.
 _CLASS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd")
@@ -276,8 +283,8 @@ def interactive_plot(
 
     A slider whose four numbers are all ``int`` moves in whole numbers.
 
-    Without ipywidgets (or in a static viewer) the plot is drawn once at the
-    start values, so the lesson still shows something.
+    Without ipywidgets, or when ``COURSE_STATIC_PLOTS`` is set (the course's tools set it when
+    they save a notebook), the plot is drawn once at the start values instead.
     """
     for name, spec in sliders.items():
         if len(spec) != 4 or not spec[0] <= spec[3] <= spec[1] or spec[2] <= 0:
@@ -286,6 +293,10 @@ def interactive_plot(
                 f"and step > 0, got {spec}."
             )
     start_values = {name: spec[3] for name, spec in sliders.items()}
+    if os.environ.get(STATIC_PLOTS_VARIABLE):
+        print("(Run this cell to get sliders; here is the plot at the start values.)")
+        draw(**start_values)
+        return
     try:
         import ipywidgets
     except ImportError:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from helpers import checks
+from learner_answers import not_implemented, returns_none, run_check as run
 
 
 def sigmoid(z):
@@ -14,21 +15,6 @@ def sigmoid(z):
 
 def step(z):
     return (np.asarray(z) >= 0).astype(float)
-
-
-def not_implemented(*args):
-    raise NotImplementedError()
-
-
-def returns_none(*args):
-    return None
-
-
-def run(capsys: pytest.CaptureFixture[str], check, function) -> str:
-    check(function)
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1, f"a check prints exactly one line, got {out!r}"
-    return out.strip()
 
 
 # --- Exercise 1 · neuron_output ---------------------------------------------------

@@ -13,18 +13,11 @@ import numpy as np
 import pytest
 
 from helpers import checks
+from learner_answers import not_implemented, returns_none
 
 
 def sigmoid(z):
     return 1 / (1 + np.exp(-z))
-
-
-def not_implemented(*args):
-    raise NotImplementedError()
-
-
-def returns_none(*args):
-    return None
 
 
 def crashes(*args):

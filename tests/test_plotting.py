@@ -191,3 +191,13 @@ def test_interactive_plot_uses_whole_numbers_for_integer_sliders() -> None:
     plotting.interactive_plot(lambda units, rate: calls.append((units, rate)), units=(1, 8, 1, 3), rate=(0.0, 1.0, 0.1, 0.5))
     assert calls[0] == (3, 0.5)
     assert isinstance(calls[0][0], int)
+
+
+def test_interactive_plot_is_static_when_the_tools_ask(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(plotting.STATIC_PLOTS_VARIABLE, "1")
+    calls = []
+    plotting.interactive_plot(lambda w: calls.append(w), w=(0, 1, 0.1, 0.5))
+    assert calls == [0.5]
+    assert "Run this cell to get sliders" in capsys.readouterr().out

@@ -7,12 +7,14 @@ Usage (from the repository root):
 
 Each notebook runs in its own folder, as nbval and JupyterLab run it, and is
 saved only if every cell succeeded (cells tagged ``raises-exception`` may
-fail), so a broken run never overwrites a good notebook.
+fail), so a broken run never overwrites a good notebook. Slider cells are saved
+with a plain figure at the sliders' start values (see helpers.plotting).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -20,6 +22,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+
+from helpers.plotting import STATIC_PLOTS_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,7 +41,9 @@ def execute(path: Path, timeout: int) -> float:
         extra_arguments=["--IPKernelApp.capture_fd_output=False"],
     )
     start = time.perf_counter()
-    client.execute()
+    # Slider cells draw a plain figure: the saved notebook shows a picture, and nbclient
+    # cannot hang on widgets (jupyter/nbclient#312).
+    client.execute(env={**os.environ, STATIC_PLOTS_VARIABLE: "1"})
     seconds = time.perf_counter() - start
     nbformat.write(notebook, path)
     return seconds

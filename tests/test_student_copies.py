@@ -1,0 +1,105 @@
+"""Student copies: every exercise has a solution region and a check; the copies are current;
+and a copy with every exercise unsolved runs, each check saying "not implemented yet"."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from conftest import NOTEBOOKS, ROOT
+from helpers.plotting import STATIC_PLOTS_VARIABLE
+
+sys.path.insert(0, str(ROOT / "tools"))
+from make_student_copies import SOLUTION_MARKER, student_copy  # noqa: E402
+
+LESSONS = [path for path in NOTEBOOKS if not path.name.startswith("00_")]
+EXERCISE_HEADING = re.compile(r"^###\s+Exercise\b", re.MULTILINE)
+NOT_IMPLEMENTED_HINT = "is not implemented yet (NotImplementedError)"
+
+
+def _exercises(notebook) -> list[tuple[int, int]]:
+    """(index of the exercise cell, index of its check cell) for every solution region."""
+    pairs = []
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "code" and SOLUTION_MARKER in cell.source:
+            following = [
+                later for later in range(index + 1, len(notebook.cells))
+                if notebook.cells[later].cell_type == "code"
+            ]
+            pairs.append((index, following[0] if following else -1))
+    return pairs
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[path.name for path in LESSONS])
+def test_every_exercise_has_a_solution_region_and_a_check(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    headings = sum(
+        len(EXERCISE_HEADING.findall(cell.source))
+        for cell in notebook.cells
+        if cell.cell_type == "markdown"
+    )
+    exercises = _exercises(notebook)
+    assert 2 <= headings <= 4, f"{path.name} has {headings} '### Exercise' headings; lessons have 2–4"
+    assert len(exercises) == headings, (
+        f"{path.name}: {headings} exercise headings but {len(exercises)} solution regions"
+    )
+    for exercise, check in exercises:
+        assert check != -1 and "checks." in notebook.cells[check].source, (
+            f"{path.name}: the code cell after exercise cell {exercise} does not call helpers.checks"
+        )
+
+
+def test_committed_student_copies_are_up_to_date() -> None:
+    committed = sorted((ROOT / "student").glob("*.ipynb"))
+    assert [path.name for path in committed] == [path.name for path in NOTEBOOKS], (
+        "student/ does not match notebooks/: run python tools/make_student_copies.py --force"
+    )
+    for path in NOTEBOOKS:
+        assert (ROOT / "student" / path.name).read_text() == nbformat.writes(student_copy(path)), (
+            f"student/{path.name} is out of date: run python tools/make_student_copies.py --force"
+        )
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[path.name for path in LESSONS])
+def test_student_copy_runs_and_every_check_says_not_implemented(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No browser here: slider cells draw plain figures (and nbclient cannot hang on widgets).
+    monkeypatch.setenv(STATIC_PLOTS_VARIABLE, "1")
+    # A folder laid out like the repository, so relative paths in the lessons still work.
+    shutil.copy(ROOT / "requirements.txt", tmp_path / "requirements.txt")
+    folder = tmp_path / "student"
+    folder.mkdir()
+    for lesson in NOTEBOOKS:
+        nbformat.write(student_copy(lesson), folder / lesson.name)
+
+    # Exercise positions come from the instructor notebook: the copy no longer has the markers.
+    exercises = _exercises(nbformat.read(path, as_version=4))
+    notebook = nbformat.read(folder / path.name, as_version=4)
+    # Only what is needed to reach every check: the cells after the last one are not exercises.
+    notebook.cells = notebook.cells[: exercises[-1][1] + 1]
+    NotebookClient(
+        notebook,
+        timeout=900,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": str(folder)}},
+    ).execute()
+
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                assert output.ename == "NotImplementedError", (
+                    f"{path.name} cell {index} raised {output.ename}: {output.evalue}"
+                )
+    for _, check in exercises:
+        printed = "".join(output.get("text", "") for output in notebook.cells[check].outputs)
+        assert NOT_IMPLEMENTED_HINT in printed, (
+            f"{path.name}: check cell {check} printed {printed!r}, not the 'not implemented yet' hint"
+        )
