@@ -211,3 +211,17 @@ def test_train_and_report_wrong(capsys, tiny_digits, answer, expected):
 def test_train_and_report_unfinished(capsys, tiny_digits, answer, expected):
     checks.train_and_report(answer, not_implemented, *tiny_digits)
     assert expected in capsys.readouterr().out
+
+
+def test_build_my_model_rejects_the_baseline_with_or_without_rescaling(capsys):
+    def baseline_with_rescaling():
+        return keras.Sequential([
+            keras.Input((28, 28)),
+            keras.layers.Rescaling(1 / 255),
+            keras.layers.Flatten(),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ])
+
+    checks.build_my_model(baseline_with_rescaling)
+    assert capsys.readouterr().out.startswith("✗")
