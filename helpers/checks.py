@@ -1633,7 +1633,7 @@ def _lesson08_conv2d_parameter_count(kernel_size: int, in_channels: int, filters
 
 def conv2d_parameter_count(function: Callable[[int, int, int], Any]) -> None:
     """Check ``conv2d_parameter_count(kernel_size, in_channels, filters)``: weights plus biases."""
-    cases = [(3, 1, 32), (3, 32, 32), (5, 3, 64), (1, 8, 4), (3, 16, 64)]
+    cases = [(5, 1, 32), (3, 32, 32), (3, 1, 32), (5, 3, 64), (1, 8, 4), (3, 16, 64)]
     for kernel_size, in_channels, filters in cases:
         args = (kernel_size, in_channels, filters)
         result, error = call_safely(function, args, name="conv2d_parameter_count")

@@ -170,7 +170,7 @@ def test_early_stopping_epochs_unsolved_and_broken(capsys):
 
 
 @pytest.mark.parametrize(
-    ("kernel_size", "in_channels", "filters"), [(3, 1, 32), (3, 32, 32), (5, 3, 64)]
+    ("kernel_size", "in_channels", "filters"), [(5, 1, 32), (3, 1, 32), (3, 32, 32), (5, 3, 64)]
 )
 def test_conv2d_reference_matches_keras(kernel_size, in_channels, filters):
     layer = keras.layers.Conv2D(filters, kernel_size)
@@ -181,7 +181,7 @@ def test_conv2d_reference_matches_keras(kernel_size, in_channels, filters):
 
 def test_conv2d_parameter_count_right(capsys):
     checks.conv2d_parameter_count(lambda k, c, f: (k * k * c + 1) * f)
-    assert _output(capsys) == "✓ conv2d_parameter_count is correct on 5 test inputs.\n"
+    assert _output(capsys) == "✓ conv2d_parameter_count is correct on 6 test inputs.\n"
 
 
 @pytest.mark.parametrize(
