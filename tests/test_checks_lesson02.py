@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from helpers import checks
-from learner_answers import not_implemented, returns_none
+from learner_answers import not_implemented, printed_line, returns_none
 
 
 def sigmoid(z):
@@ -22,13 +22,6 @@ def sigmoid(z):
 
 def crashes(*args):
     raise ValueError("operands could not be broadcast together")
-
-
-def one_line(capsys: pytest.CaptureFixture[str]) -> str:
-    """The check's output, which must be exactly one line."""
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1, lines
-    return lines[0]
 
 
 # --- Exercise 1 · softplus and softplus_grad ---------------------------------------
@@ -44,7 +37,7 @@ def softplus_grad(z):
 
 def test_softplus_correct(capsys):
     checks.softplus(softplus, softplus_grad)
-    line = one_line(capsys)
+    line = printed_line(capsys).strip()
     assert line.startswith("✓ softplus and softplus_grad are correct")
 
 
@@ -52,7 +45,7 @@ def test_softplus_naive_overflows_gets_logaddexp_hint(capsys):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the check must not leak NumPy's overflow warning
         checks.softplus(lambda z: np.log(1 + np.exp(z)), softplus_grad)
-    line = one_line(capsys)
+    line = printed_line(capsys).strip()
     assert line.startswith("✗ softplus(")
     assert "got inf, expected 800.0" in line
     assert "np.logaddexp(0, z)" in line
@@ -60,21 +53,21 @@ def test_softplus_naive_overflows_gets_logaddexp_hint(capsys):
 
 def test_softplus_wrong_formula(capsys):
     checks.softplus(lambda z: np.log(np.exp(z)), softplus_grad)
-    line = one_line(capsys)
+    line = printed_line(capsys).strip()
     assert line.startswith("✗ softplus(")
     assert "Hint: softplus(z) = log(1 + e^z)" in line
 
 
 def test_softplus_grad_wrong_derivative(capsys):
     checks.softplus(softplus, lambda z: sigmoid(z) * (1 - sigmoid(z)))
-    line = one_line(capsys)
+    line = printed_line(capsys).strip()
     assert line.startswith("✗ softplus_grad(")
     assert "which is σ(z)" in line
 
 
 def test_softplus_grad_naive_quotient_is_nan_at_800(capsys):
     checks.softplus(softplus, lambda z: np.exp(z) / (1 + np.exp(z)))
-    line = one_line(capsys)
+    line = printed_line(capsys).strip()
     assert line.startswith("✗ softplus_grad(")
     assert "NaN" in line
     assert "inf / inf" in line
@@ -82,26 +75,26 @@ def test_softplus_grad_naive_quotient_is_nan_at_800(capsys):
 
 def test_softplus_not_implemented(capsys):
     checks.softplus(not_implemented, not_implemented)
-    assert one_line(capsys).startswith("… softplus is not implemented yet (NotImplementedError).")
+    assert printed_line(capsys).strip().startswith("… softplus is not implemented yet (NotImplementedError).")
 
 
 def test_softplus_grad_not_implemented(capsys):
     checks.softplus(softplus, not_implemented)
-    assert one_line(capsys).startswith("… softplus_grad is not implemented yet")
+    assert printed_line(capsys).strip().startswith("… softplus_grad is not implemented yet")
 
 
 def test_softplus_none_and_exception(capsys):
     checks.softplus(returns_none, softplus_grad)
-    assert "returned None. Did you forget `return`?" in one_line(capsys)
+    assert "returned None. Did you forget `return`?" in printed_line(capsys).strip()
     checks.softplus(softplus, crashes)
-    line = one_line(capsys)
+    line = printed_line(capsys).strip()
     assert line.startswith("✗ softplus_grad(")
     assert "raised ValueError: operands could not be broadcast together" in line
 
 
 def test_softplus_passed_a_call_instead_of_function(capsys):
     checks.softplus(softplus(0.0), softplus_grad)
-    assert "pass the function itself" in one_line(capsys)
+    assert "pass the function itself" in printed_line(capsys).strip()
 
 
 # --- Exercise 2 · softmax_backward -----------------------------------------------
@@ -119,7 +112,7 @@ def softmax_backward(z, upstream):
 
 def test_softmax_backward_correct(capsys):
     checks.softmax_backward(softmax_backward)
-    assert one_line(capsys).startswith("✓ softmax_backward is correct on 3 test inputs")
+    assert printed_line(capsys).strip().startswith("✓ softmax_backward is correct on 3 test inputs")
 
 
 def test_softmax_backward_matches_the_jacobian():
@@ -131,7 +124,7 @@ def test_softmax_backward_matches_the_jacobian():
 
 def test_softmax_backward_missing_second_term(capsys):
     checks.softmax_backward(lambda z, upstream: stable_softmax(z) * upstream)
-    line = one_line(capsys)
+    line = printed_line(capsys).strip()
     assert line.startswith("✗ softmax_backward(")
     assert "both terms are needed" in line
 
@@ -144,23 +137,23 @@ def test_softmax_backward_naive_softmax_overflows(capsys):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         checks.softmax_backward(naive)
-    line = one_line(capsys)
+    line = printed_line(capsys).strip()
     assert "NaN" in line
     assert "subtract the max before exp" in line
 
 
 def test_softmax_backward_stubs_do_not_crash(capsys):
     checks.softmax_backward(not_implemented)
-    assert one_line(capsys).startswith("… softmax_backward is not implemented yet")
+    assert printed_line(capsys).strip().startswith("… softmax_backward is not implemented yet")
     checks.softmax_backward(returns_none)
-    assert "returned None" in one_line(capsys)
+    assert "returned None" in printed_line(capsys).strip()
     checks.softmax_backward(crashes)
-    assert "raised ValueError" in one_line(capsys)
+    assert "raised ValueError" in printed_line(capsys).strip()
 
 
 def test_softmax_backward_wrong_shape(capsys):
     checks.softmax_backward(lambda z, upstream: float(np.sum(softmax_backward(z, upstream))))
-    line = one_line(capsys)
+    line = printed_line(capsys).strip()
     assert "expected shape (3,)" in line
 
 
@@ -174,7 +167,7 @@ def silu_grad(z):
 
 def test_silu_grad_correct(capsys):
     checks.silu_grad(silu_grad)
-    assert one_line(capsys) == "✓ silu_grad is correct on 2 test inputs."
+    assert printed_line(capsys).strip() == "✓ silu_grad is correct on 2 test inputs."
 
 
 def test_silu_grad_expected_values_in_the_lesson():
@@ -192,15 +185,15 @@ def test_silu_grad_expected_values_in_the_lesson():
 )
 def test_silu_grad_forgot_product_rule(capsys, wrong):
     checks.silu_grad(wrong)
-    line = one_line(capsys)
+    line = printed_line(capsys).strip()
     assert line.startswith("✗ silu_grad(")
     assert "Hint: product rule" in line
 
 
 def test_silu_grad_stubs_do_not_crash(capsys):
     checks.silu_grad(not_implemented)
-    assert one_line(capsys).startswith("… silu_grad is not implemented yet")
+    assert printed_line(capsys).strip().startswith("… silu_grad is not implemented yet")
     checks.silu_grad(returns_none)
-    assert "returned None" in one_line(capsys)
+    assert "returned None" in printed_line(capsys).strip()
     checks.silu_grad(crashes)
-    assert "raised ValueError" in one_line(capsys)
+    assert "raised ValueError" in printed_line(capsys).strip()

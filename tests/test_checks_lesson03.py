@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from helpers import checks
+from learner_answers import not_implemented, returns_none, run_check
 
 # --- answers a learner might write --------------------------------------------
 
@@ -49,14 +50,6 @@ def bce_logits_sign_slip(y_true, logits):
     return np.mean(np.logaddexp(0, logits) + y_true * logits)
 
 
-def not_implemented(*args, **kwargs):
-    raise NotImplementedError()
-
-
-def returns_none(*args, **kwargs):
-    return None
-
-
 def raises_error(*args, **kwargs):
     raise ValueError("operands could not be broadcast together")
 
@@ -82,10 +75,7 @@ WRONG = [
 
 def run(capsys: pytest.CaptureFixture[str], name: str, answer) -> str:
     check, _ = CHECKS[name]
-    check(answer)
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1, f"a check prints exactly one line, got {out!r}"
-    return out.strip()
+    return run_check(capsys, check, answer)
 
 
 @pytest.mark.parametrize("name", CHECKS)

@@ -14,26 +14,11 @@ import pytest
 
 from helpers import checks
 from helpers.checks import _LESSON08_EARLY_STOPPING_CASES, _lesson08_early_stopping_epochs
-
-NOT_IMPLEMENTED = "not implemented yet (NotImplementedError)"
-
-
-def _stub(*args):
-    raise NotImplementedError()
-
-
-def _returns_none(*args):
-    return None
+from learner_answers import NOT_IMPLEMENTED, not_implemented, printed_line, returns_none
 
 
 def _raises(*args):
     raise ValueError("oops")
-
-
-def _output(capsys) -> str:
-    text = capsys.readouterr().out
-    assert text.count("\n") == 1, f"a check prints exactly one line, got: {text!r}"
-    return text
 
 
 # --- build_dropout_model ------------------------------------------------------
@@ -54,7 +39,7 @@ def _dropout_model(rate, *, rescale=True, dropout_position="middle", hidden=128)
 
 def test_build_dropout_model_right(capsys):
     checks.build_dropout_model(_dropout_model)
-    assert _output(capsys).startswith("✓ build_dropout_model builds the right model")
+    assert printed_line(capsys).startswith("✓ build_dropout_model builds the right model")
 
 
 @pytest.mark.parametrize(
@@ -70,32 +55,22 @@ def test_build_dropout_model_right(capsys):
 )
 def test_build_dropout_model_wrong(capsys, answer, expected):
     checks.build_dropout_model(answer)
-    text = _output(capsys)
+    text = printed_line(capsys)
     assert text.startswith("✗") and expected in text
 
 
 def test_build_dropout_model_unsolved_and_broken(capsys):
-    checks.build_dropout_model(_stub)
-    assert NOT_IMPLEMENTED in _output(capsys)
-    checks.build_dropout_model(_returns_none)
-    assert "Did you forget `return`?" in _output(capsys)
+    checks.build_dropout_model(not_implemented)
+    assert NOT_IMPLEMENTED in printed_line(capsys)
+    checks.build_dropout_model(returns_none)
+    assert "Did you forget `return`?" in printed_line(capsys)
     checks.build_dropout_model(_raises)
-    assert "raised ValueError: oops" in _output(capsys)
+    assert "raised ValueError: oops" in printed_line(capsys)
     checks.build_dropout_model(_dropout_model(0.3))  # the model instead of the function
-    assert _output(capsys).startswith("✗")
+    assert printed_line(capsys).startswith("✗")
 
 
 # --- early_stopping_epochs ----------------------------------------------------
-
-
-def _early_stopping_right(val_losses, patience):
-    best_loss, best_epoch = float("inf"), 0
-    for epoch, loss in enumerate(val_losses, start=1):
-        if loss < best_loss:
-            best_loss, best_epoch = loss, epoch
-        elif epoch - best_epoch >= patience:
-            return epoch, best_epoch
-    return len(val_losses), best_epoch
 
 
 @pytest.mark.parametrize(("losses", "patience"), _LESSON08_EARLY_STOPPING_CASES)
@@ -114,17 +89,17 @@ def test_early_stopping_reference_matches_keras(losses, patience):
 
 
 def test_early_stopping_epochs_right(capsys):
-    checks.early_stopping_epochs(_early_stopping_right)
-    assert _output(capsys).startswith("✓ early_stopping_epochs is correct on 5 loss histories")
+    checks.early_stopping_epochs(_lesson08_early_stopping_epochs)
+    assert printed_line(capsys).startswith("✓ early_stopping_epochs is correct on 5 loss histories")
 
 
 def _zero_based(losses, patience):
-    stop, best = _early_stopping_right(losses, patience)
+    stop, best = _lesson08_early_stopping_epochs(losses, patience)
     return stop - 1, best - 1
 
 
 def _argmin_of_all(losses, patience):
-    stop, _ = _early_stopping_right(losses, patience)
+    stop, _ = _lesson08_early_stopping_epochs(losses, patience)
     return stop, int(np.argmin(losses)) + 1
 
 
@@ -151,19 +126,19 @@ def _last_minimum(losses, patience):
 )
 def test_early_stopping_epochs_wrong(capsys, answer, expected):
     checks.early_stopping_epochs(answer)
-    text = _output(capsys)
+    text = printed_line(capsys)
     assert text.startswith("✗") and expected in text
 
 
 def test_early_stopping_epochs_unsolved_and_broken(capsys):
-    checks.early_stopping_epochs(_stub)
-    assert NOT_IMPLEMENTED in _output(capsys)
-    checks.early_stopping_epochs(_returns_none)
-    assert "Did you forget `return`?" in _output(capsys)
+    checks.early_stopping_epochs(not_implemented)
+    assert NOT_IMPLEMENTED in printed_line(capsys)
+    checks.early_stopping_epochs(returns_none)
+    assert "Did you forget `return`?" in printed_line(capsys)
     checks.early_stopping_epochs(_raises)
-    assert "raised ValueError: oops" in _output(capsys)
+    assert "raised ValueError: oops" in printed_line(capsys)
     checks.early_stopping_epochs(None)
-    assert "expected a function" in _output(capsys)
+    assert "expected a function" in printed_line(capsys)
 
 
 # --- conv2d_parameter_count ---------------------------------------------------
@@ -181,7 +156,7 @@ def test_conv2d_reference_matches_keras(kernel_size, in_channels, filters):
 
 def test_conv2d_parameter_count_right(capsys):
     checks.conv2d_parameter_count(lambda k, c, f: (k * k * c + 1) * f)
-    assert _output(capsys) == "✓ conv2d_parameter_count is correct on 6 test inputs.\n"
+    assert printed_line(capsys) == "✓ conv2d_parameter_count is correct on 6 test inputs.\n"
 
 
 @pytest.mark.parametrize(
@@ -196,14 +171,14 @@ def test_conv2d_parameter_count_right(capsys):
 )
 def test_conv2d_parameter_count_wrong(capsys, answer, expected):
     checks.conv2d_parameter_count(answer)
-    text = _output(capsys)
+    text = printed_line(capsys)
     assert text.startswith("✗") and expected in text
 
 
 def test_conv2d_parameter_count_unsolved_and_broken(capsys):
-    checks.conv2d_parameter_count(_stub)
-    assert NOT_IMPLEMENTED in _output(capsys)
-    checks.conv2d_parameter_count(_returns_none)
-    assert "Did you forget `return`?" in _output(capsys)
+    checks.conv2d_parameter_count(not_implemented)
+    assert NOT_IMPLEMENTED in printed_line(capsys)
+    checks.conv2d_parameter_count(returns_none)
+    assert "Did you forget `return`?" in printed_line(capsys)
     checks.conv2d_parameter_count(_raises)
-    assert "raised ValueError: oops" in _output(capsys)
+    assert "raised ValueError: oops" in printed_line(capsys)
