@@ -1,9 +1,13 @@
-"""The files around the lessons agree with each other: README, CI, Binder, sanitize patterns."""
+"""The files around the lessons agree with each other: requirements (learner and teacher), lesson 00,
+README, CI, Binder, sanitize patterns."""
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
+import nbformat
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -11,15 +15,26 @@ from packaging.version import Version
 from conftest import NOTEBOOKS, ROOT
 
 BINDER = ROOT / "binder"
-README_TEST_COMMAND = "python -m pip install -r requirements.txt && pytest"
-README_LAB_COMMAND = "python -m pip install -r requirements.txt && jupyter lab notebooks/"
+LEARNER_REQUIREMENTS = ROOT / "requirements.txt"
+TEACHER_REQUIREMENTS = ROOT / "requirements-teacher.txt"
+README_LAB_COMMAND = "python -m pip install -r requirements.txt && jupyter lab student/00_welcome.ipynb"
+README_TEACHER_COMMAND = "python -m pip install -r requirements-teacher.txt && jupyter lab notebooks/"
+README_TEST_COMMAND = "python -m pip install -r requirements-teacher.txt && pytest"
+CI_NETWORK_COMMAND = "pytest -m network"
+# Tools for teachers and tests only: a learner's environment (and Binder's) has none of them.
+TEACHER_TOOLS = {"pytest", "nbval", "nbgrader", "ruff", "nbconvert", "nbclient"}
+# What lesson 00's check calls "tensorflow": the package requirements.txt picks per platform.
+TENSORFLOW = {"tensorflow", "tensorflow-cpu"}
 
 
-def _requirements() -> dict[str, SpecifierSet]:
+def _requirements(path: Path = LEARNER_REQUIREMENTS) -> dict[str, SpecifierSet]:
+    """Name → range of every requirement in ``path``, following ``-r`` includes."""
     ranges = {}
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
+    for line in path.read_text().splitlines():
         line = line.split("#")[0].strip()
-        if line and not line.startswith("-"):
+        if line.startswith("-r "):
+            ranges |= _requirements(path.parent / line.removeprefix("-r ").strip())
+        elif line and not line.startswith("-"):
             requirement = Requirement(line)
             ranges[requirement.name.lower()] = requirement.specifier
     return ranges
@@ -36,14 +51,40 @@ def _binder_pins() -> dict[str, Version]:
     return pins
 
 
+def _lesson00_tested_versions() -> dict[str, str]:
+    notebook = nbformat.read(NOTEBOOKS[0], as_version=4)
+    for cell in notebook.cells:
+        for node in ast.walk(ast.parse(cell.source)) if cell.cell_type == "code" else []:
+            if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "tested_versions":
+                return ast.literal_eval(node.value)
+    raise AssertionError("lesson 00 has no `tested_versions = {...}` table")
+
+
 def test_every_requirement_has_a_lower_and_an_upper_bound() -> None:
-    for name, specifier in _requirements().items():
+    for name, specifier in _requirements(TEACHER_REQUIREMENTS).items():
         operators = {spec.operator for spec in specifier}
         assert operators & {">=", "=="} and operators & {"<", "==", "~="}, f"{name}: {specifier}"
 
 
 def test_requirements_install_the_helpers_package() -> None:
-    assert "-e ." in (ROOT / "requirements.txt").read_text().splitlines()
+    assert "-e ." in LEARNER_REQUIREMENTS.read_text().splitlines()
+
+
+def test_learners_get_the_lessons_and_teachers_get_the_tools_on_top() -> None:
+    learner, teacher = _requirements(), _requirements(TEACHER_REQUIREMENTS)
+    assert not TEACHER_TOOLS & learner.keys(), f"teacher tools in requirements.txt: {TEACHER_TOOLS & learner.keys()}"
+    assert "-r requirements.txt" in TEACHER_REQUIREMENTS.read_text().splitlines()
+    assert teacher.keys() >= TEACHER_TOOLS, f"requirements-teacher.txt lacks {TEACHER_TOOLS - teacher.keys()}"
+
+
+def test_lesson00_checks_exactly_the_learner_requirements() -> None:
+    # Lesson 00 must work in a copy far from requirements.txt, so it carries its own table.
+    tested = _lesson00_tested_versions()
+    expected = {
+        ("tensorflow" if name in TENSORFLOW else name): str(specifier)
+        for name, specifier in _requirements().items()
+    }
+    assert {name: str(SpecifierSet(value)) for name, value in tested.items()} == expected
 
 
 def test_binder_pins_satisfy_the_requirement_ranges() -> None:
@@ -52,15 +93,23 @@ def test_binder_pins_satisfy_the_requirement_ranges() -> None:
         if name in ranges:
             assert version in ranges[name], f"binder pins {name}=={version}, outside {ranges[name]}"
     # Binder runs x86-64 Linux, where requirements.txt picks tensorflow-cpu.
-    lesson_packages = {"jupyterlab", "ipywidgets", "numpy", "matplotlib", "tensorflow-cpu", "keras", "tqdm"}
-    for name in lesson_packages:
+    for name in ranges.keys() - {"tensorflow"}:
         assert name in pins, f"binder/requirements.txt does not pin {name}"
+    assert not TEACHER_TOOLS & pins.keys(), f"Binder is for learners: {TEACHER_TOOLS & pins.keys()}"
+
+
+def test_binder_pins_what_its_base_environment_would_leave_inconsistent() -> None:
+    # repo2docker's base environment has notebook 7.4.7 (jupyterlab<4.5) and packaging 25.0;
+    # tests/test_install.py installs over those and runs pip check.
+    pins = _binder_pins()
+    assert "notebook" in pins and "packaging" in pins
+    assert pins["notebook"] >= Version("7.6"), "notebook 7.6 is the first that accepts jupyterlab 4.6"
 
 
 def test_binder_python_is_at_least_3_11() -> None:
     runtime = (BINDER / "runtime.txt").read_text().strip()
     match = re.fullmatch(r"python-3\.(\d+)", runtime)
-    assert match and int(match.group(1)) >= 11, runtime
+    assert match and 11 <= int(match.group(1)) <= 13, runtime
 
 
 def test_binder_postbuild_installs_helpers_and_caches_mnist() -> None:
@@ -71,18 +120,40 @@ def test_binder_postbuild_installs_helpers_and_caches_mnist() -> None:
     assert "mnist.load_data()" in text
 
 
-def test_readme_gives_the_two_commands_and_ci_runs_the_test_one_unchanged() -> None:
+def test_readme_gives_the_commands_and_ci_runs_the_test_one_unchanged() -> None:
     readme = (ROOT / "README.md").read_text()
-    assert README_LAB_COMMAND in readme
-    assert README_TEST_COMMAND in readme
-    assert README_TEST_COMMAND in (ROOT / ".ci" / "run").read_text()
+    for command in (README_LAB_COMMAND, README_TEACHER_COMMAND, README_TEST_COMMAND):
+        assert command in readme, f"README lacks {command!r}"
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert README_TEST_COMMAND in ci
+    assert CI_NETWORK_COMMAND in ci, "CI must also run the install tests (marker network)"
 
 
-def test_readme_links_every_lesson_and_its_binder_launch() -> None:
+def test_readme_states_the_supported_pythons_and_platforms() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert "3.11, 3.12 or 3.13" in readme
+    assert "python3-venv" in readme and "$env:MNIST_NPZ" in readme
+    assert "Intel Mac" in readme
+
+
+def test_readme_wheelhouse_recipe_never_downloads_the_editable_line() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert "pip download -r requirements" not in readme
+    assert "tools/make_wheelhouse.py" in readme and "--no-index" in readme
+
+
+def test_readme_links_every_lesson_its_solved_version_and_its_binder_launch() -> None:
     readme = (ROOT / "README.md").read_text()
     for path in NOTEBOOKS:
-        assert f"(notebooks/{path.name})" in readme, f"README does not link {path.name}"
-        assert f"urlpath=lab/tree/notebooks/{path.name})" in readme, f"no Binder link for {path.name}"
+        assert f"(student/{path.name})" in readme, f"README does not link student/{path.name}"
+        assert f"(notebooks/{path.name})" in readme, f"README does not link notebooks/{path.name}"
+        assert f"urlpath=lab/tree/student/{path.name})" in readme, f"no Binder link for {path.name}"
+
+
+def test_lesson00_links_binder_as_text_not_as_an_image() -> None:
+    # Offline, an image badge is a broken picture; a text link still reads well.
+    header = nbformat.read(NOTEBOOKS[0], as_version=4).cells[0].source
+    assert "badge_logo.svg" not in header and "urlpath=lab/tree/student/00_welcome.ipynb" in header
 
 
 def test_sanitize_file_pairs_are_well_formed() -> None:

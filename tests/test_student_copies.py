@@ -1,10 +1,11 @@
 """Student copies: every exercise has a solution region and a check; the copies are current;
-and a copy with every exercise unsolved runs, each check saying "not implemented yet"."""
+and a set written anywhere (here: outside the repository) runs, lesson 00 top to bottom, the
+others with every exercise unsolved, each check saying "not implemented yet"."""
 
 from __future__ import annotations
 
 import re
-import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -66,22 +67,46 @@ def test_committed_student_copies_are_up_to_date() -> None:
         )
 
 
+@pytest.fixture(scope="module")
+def class_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A student set written by the tool to a folder outside the repository, as a teacher would."""
+    folder = tmp_path_factory.mktemp("elsewhere") / "class-2026"
+    assert ROOT not in folder.parents
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_student_copies.py"), "--output", str(folder)],
+        check=True,
+        capture_output=True,
+    )
+    return folder
+
+
+def test_a_set_written_elsewhere_has_every_lesson_and_nothing_else(class_set: Path) -> None:
+    assert sorted(path.name for path in class_set.iterdir()) == [path.name for path in NOTEBOOKS]
+
+
+def test_lesson00_runs_top_to_bottom_outside_the_repository(
+    class_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(STATIC_PLOTS_VARIABLE, "1")
+    notebook = nbformat.read(class_set / "00_welcome.ipynb", as_version=4)
+    NotebookClient(
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(class_set)}}
+    ).execute()  # raises on the first error: lesson 00 has no exercises
+    printed = "".join(
+        output.get("text", "") for cell in notebook.cells for output in cell.get("outputs", [])
+    )
+    assert "✓ Every package the lessons need is installed" in printed, printed
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=[path.name for path in LESSONS])
 def test_student_copy_runs_and_every_check_says_not_implemented(
-    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    path: Path, class_set: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # No browser here: slider cells draw plain figures (and nbclient cannot hang on widgets).
     monkeypatch.setenv(STATIC_PLOTS_VARIABLE, "1")
-    # A folder laid out like the repository, so relative paths in the lessons still work.
-    shutil.copy(ROOT / "requirements.txt", tmp_path / "requirements.txt")
-    folder = tmp_path / "student"
-    folder.mkdir()
-    for lesson in NOTEBOOKS:
-        nbformat.write(student_copy(lesson), folder / lesson.name)
-
     # Exercise positions come from the instructor notebook: the copy no longer has the markers.
     exercises = _exercises(nbformat.read(path, as_version=4))
-    notebook = nbformat.read(folder / path.name, as_version=4)
+    notebook = nbformat.read(class_set / path.name, as_version=4)
     # Only what is needed to reach every check: the cells after the last one are not exercises.
     notebook.cells = notebook.cells[: exercises[-1][1] + 1]
     NotebookClient(
@@ -89,7 +114,7 @@ def test_student_copy_runs_and_every_check_says_not_implemented(
         timeout=900,
         kernel_name="python3",
         allow_errors=True,
-        resources={"metadata": {"path": str(folder)}},
+        resources={"metadata": {"path": str(class_set)}},
     ).execute()
 
     for index, cell in enumerate(notebook.cells):

@@ -9,6 +9,12 @@ Each notebook runs in its own folder, as nbval and JupyterLab run it, and is
 saved only if every cell succeeded (cells tagged ``raises-exception`` may
 fail), so a broken run never overwrites a good notebook. Slider cells are saved
 with a plain figure at the sliders' start values (see helpers.plotting).
+
+The kernel runs as JupyterLab runs it: it copies what C++ libraries write to the process's
+stderr (TensorFlow's absl and oneDNN lines, say) into the cell, where JupyterLab shows a red
+block. A notebook with any stderr output (those lines, a Python warning, …) is not saved: the
+tool names the cell and prints what it wrote. nbval's kernels do not capture C-level stderr, so
+a notebook that passes here has the same outputs under nbval.
 """
 
 from __future__ import annotations
@@ -28,6 +34,32 @@ from helpers.plotting import STATIC_PLOTS_VARIABLE
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Set by the maintainer's shell or by pytest, never by JupyterLab: a kernel must not inherit them.
+# (ipykernel does not capture C-level output at all while PYTEST_CURRENT_TEST is set.)
+NOT_IN_JUPYTERLAB = ("PYTEST_CURRENT_TEST", "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")
+
+
+class StderrError(Exception):
+    """A cell wrote to stderr: JupyterLab would show the learner a red block."""
+
+
+def jupyterlab_environment(**extra: str) -> dict[str, str]:
+    """The environment a kernel started from JupyterLab gets, plus ``extra``."""
+    environment = {key: value for key, value in os.environ.items() if key not in NOT_IN_JUPYTERLAB}
+    return {**environment, **extra}
+
+
+def stderr_outputs(notebook: nbformat.NotebookNode) -> list[tuple[int, str]]:
+    """(code cell number, counting from 1, and text) of every stderr output in ``notebook``."""
+    code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    return [
+        (number, output.get("text", ""))
+        for number, cell in enumerate(code_cells, start=1)
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "stream" and output.get("name") == "stderr"
+    ]
+
+
 def execute(path: Path, timeout: int) -> float:
     """Run ``path`` in a fresh python3 kernel, save it in place; return the seconds taken."""
     notebook = nbformat.read(path, as_version=4)
@@ -36,15 +68,22 @@ def execute(path: Path, timeout: int) -> float:
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
-        # nbval's kernels don't copy C-level stderr into cells (ipykernel skips that under
-        # pytest); doing the same here keeps saved outputs comparable with nbval's.
-        extra_arguments=["--IPKernelApp.capture_fd_output=False"],
+        # JupyterLab's default, stated: C-level stderr (TensorFlow's C++ logging) reaches cells.
+        extra_arguments=["--IPKernelApp.capture_fd_output=True"],
     )
     start = time.perf_counter()
     # Slider cells draw a plain figure: the saved notebook shows a picture, and nbclient
     # cannot hang on widgets (jupyter/nbclient#312).
-    client.execute(env={**os.environ, STATIC_PLOTS_VARIABLE: "1"})
+    client.execute(env=jupyterlab_environment(**{STATIC_PLOTS_VARIABLE: "1"}))
     seconds = time.perf_counter() - start
+    noise = stderr_outputs(notebook)
+    if noise:
+        cells = "\n".join(f"--- code cell {number}:\n{text.rstrip()}" for number, text in noise)
+        raise StderrError(
+            f"{len(noise)} output(s) on stderr, shown in JupyterLab as red blocks:\n{cells}\n"
+            "Silence them in the lesson (TensorFlow: set TF_CPP_MIN_LOG_LEVEL and "
+            "TF_ENABLE_ONEDNN_OPTS before importing it)."
+        )
     nbformat.write(notebook, path)
     return seconds
 
@@ -64,7 +103,7 @@ def main() -> int:
     for path in paths:
         try:
             seconds = execute(path.resolve(), options.timeout)
-        except CellExecutionError as error:
+        except (CellExecutionError, StderrError) as error:
             print(f"FAILED {path}: not saved.\n{error}", file=sys.stderr)
             return 1
         print(f"ran {path} in {seconds:.1f} s")

@@ -1,0 +1,98 @@
+"""Build a wheelhouse: every package the course needs, as wheel files, to install offline.
+
+Usage (from the repository root, on a connected machine):
+
+    python tools/make_wheelhouse.py wheels              # what learners need (requirements.txt)
+    python tools/make_wheelhouse.py wheels --teacher    # and the tools (requirements-teacher.txt)
+
+then, on each computer without internet (same operating system, processor and Python version):
+
+    python -m pip install --no-index --find-links wheels -r wheels/requirements.txt
+
+The course's ``helpers`` package is built as a wheel (``pip wheel --no-deps .``); every other
+requirement is fetched with ``pip wheel``, which downloads wheels and builds one from any package
+that has only a source archive. ``wheels/requirements.txt`` lists the same ranges as the course's
+requirements files, without the editable ``-e .`` line (``pip download`` of that line would zip the
+whole course folder, ``.venv`` included), and with ``yfnn-helpers`` instead.
+
+A wheelhouse suits only computers like the one that built it: wheels such as TensorFlow's and
+NumPy's are made for one operating system, processor and Python version. Build one per kind of
+computer, with the Python version the learners use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def requirement_lines(path: Path) -> list[str]:
+    """The requirement lines of ``path``, following ``-r`` includes, without editable lines."""
+    lines = []
+    for raw in path.read_text().splitlines():
+        line = raw.split(" #")[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith(("-r ", "--requirement ")):
+            lines += requirement_lines(path.parent / line.split(maxsplit=1)[1])
+        elif line.startswith(("-e ", "--editable ")):
+            continue  # the helpers package: built as a wheel below
+        elif line.startswith("-"):
+            raise SystemExit(f"{path.name}: option line {line!r} is not supported here")
+        else:
+            lines.append(line)
+    return lines
+
+
+def pip(*arguments: str) -> None:
+    command = [sys.executable, "-m", "pip", *arguments]
+    print("$", " ".join(command), flush=True)
+    subprocess.run(command, check=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="where to put the wheels, e.g. wheels")
+    parser.add_argument(
+        "--teacher", action="store_true", help="also the test tools (requirements-teacher.txt)"
+    )
+    options = parser.parse_args()
+
+    source = ROOT / ("requirements-teacher.txt" if options.teacher else "requirements.txt")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    helpers = f"{project['name']}=={project['version']}"
+    lines = requirement_lines(source)
+
+    folder = options.folder.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    listing = folder / "requirements.txt"
+    # First without the helpers line: pip must not look for the course's own package online.
+    listing.write_text("\n".join(lines) + "\n")
+    pip("wheel", "--no-deps", "--wheel-dir", str(folder), str(ROOT))
+    pip("wheel", "--wheel-dir", str(folder), "--requirement", str(listing))
+    listing.write_text(
+        f"# Install offline with: python -m pip install --no-index --find-links {options.folder}"
+        f" -r {options.folder}/requirements.txt\n"
+        f"# Made from {source.name} by tools/make_wheelhouse.py, on {sys.platform},"
+        f" Python {sys.version_info.major}.{sys.version_info.minor}: for that system only.\n"
+        + "\n".join([*lines, helpers])
+        + "\n"
+    )
+    wheels = sorted(folder.glob("*.whl"))
+    size = sum(path.stat().st_size for path in wheels) / 1e6
+    print(f"wrote {len(wheels)} wheels ({size:,.0f} MB) and {listing}")
+    print(
+        "Install offline on a computer with the same operating system, processor and Python "
+        f"version:\n  python -m pip install --no-index --find-links {options.folder}"
+        f" -r {options.folder}/requirements.txt"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
