@@ -221,7 +221,7 @@ def difference(
     if np.any(bad):
         what = "NaN (not a number)" if np.any(np.isnan(got[bad])) else "an infinite value"
         return f"{verb} {what}" + (f" at index {_index(np.argmax(bad), got.shape)}" if got.ndim else "")
-    if np.allclose(got, want, rtol=rtol, atol=atol):
+    if np.allclose(got, want, rtol=rtol, atol=atol, equal_nan=True):
         return None
     if got.ndim == 0:
         return f"{verb} {fmt(got)}; expected {fmt(want)}"

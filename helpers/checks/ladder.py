@@ -103,3 +103,8 @@ def solution(name: str | None = None) -> None:
         return
     print(f"Worked solution of {name} (from the teacher's notebook). Type it in yourself "
           f"rather than pasting it; then run the check again.\n\n{code}")
+
+
+def last_verdict(name: str) -> Verdict | None:
+    """The verdict the check of exercise ``name`` gave last (None before its first run)."""
+    return _last.get(name)

@@ -82,12 +82,12 @@ BCE_CASES = [
     (np.array([0.0, 1.0, 1.0]), np.array([1.0, 1.0, 0.5]), 1e-3),
 ]
 BCE_MISTAKES = [
+    Mistake("lower_end_only", lambda t, p, epsilon=1e-7: _unclipped(t, np.clip(p, epsilon, 1)),
+            "clip both ends: log(1 − p) is −inf when p = 1"),
     Mistake("not_clipped", _unclipped,
             "np.log(0) is −inf: clip p into [epsilon, 1 − epsilon] before taking logs"),
     Mistake("fixed_epsilon", lambda t, p, epsilon=1e-7: _bce(t, p, 1e-7),
             "use the epsilon argument you are given, not a fixed number"),
-    Mistake("lower_end_only", lambda t, p, epsilon=1e-7: _unclipped(t, np.clip(p, epsilon, 1)),
-            "clip both ends: log(1 − p) is −inf when p = 1"),
     Mistake("no_minus", lambda t, p, epsilon=1e-7: -_bce(t, p, epsilon),
             "a loss is never negative: the logs of probabilities are ≤ 0, so the formula "
             "starts with a minus sign"),
@@ -120,9 +120,9 @@ LOGITS_CASES = [
     (np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([[800.0, -2.0], [1.5, -800.0]])),
 ]
 LOGITS_MISTAKES = [
-    Mistake("through_sigmoid", _through_sigmoid,
-            "through σ(z), a logit of ±1000 gives p = 0 or 1 exactly and log(0) = −inf; "
-            "write the loss in terms of z instead"),
+    Mistake("overflow", _through_sigmoid,
+            "a logit of ±1000 overflows: e^1000 is inf, and σ(z) becomes exactly 0 or 1, so a "
+            "log gives −inf. Write the loss in terms of z with a function that never overflows"),
     Mistake("last_axis", lambda t, z: np.mean(np.logaddexp(0, z) - t * z, axis=-1),
             "the loss is one number: average over every entry, not along one axis"),
     Mistake("plus_yz", lambda t, z: float(np.mean(np.logaddexp(0, z) + t * z)),

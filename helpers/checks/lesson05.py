@@ -80,9 +80,9 @@ def _grad(z: Any, y: Any, factor: float = 2.0, mean: bool = True, slope: bool = 
     return factor * (p - y) * (p * (1 - p) if slope else 1) / (len(z) if mean else 1)
 
 
-SIGMOID_CASES = [
-    (np.array([0.0]), np.array([1.0])),
+SIGMOID_CASES = [  # the first case tells the typical mistakes apart; [0.0] cannot
     (np.array([-2.0, 0.5, 3.0, -0.1]), np.array([1.0, 0.0, 1.0, 0.0])),
+    (np.array([0.0]), np.array([1.0])),
     (np.array([[1.5], [-4.0], [0.2]]), np.array([[0.0], [1.0], [1.0]])),
 ]
 SIGMOID_MISTAKES = [

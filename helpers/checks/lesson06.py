@@ -164,8 +164,8 @@ PREDICT_MISTAKES = [
             "softmax must share the probability among the 10 digits of the image: normalise "
             "along the axis of the 10 outputs (with shape (1, 10), that is axis 1 or -1)"),
     Mistake("not_scaled", lambda *args: _prediction(probabilities(*args, scale=1.0)),
-            "the network was trained on pixels scaled to [0, 1]: scale the image the same way "
-            "before the forward pass"),
+            "a probability of almost exactly 1 usually means unscaled pixels: the network was "
+            "trained on pixels scaled to [0, 1], so scale the image the same way first"),
     Mistake("no_softmax", lambda *args: _prediction(_logits(*args)),
             "that is the largest logit, a score; softmax turns the scores into probabilities"),
     Mistake("least_likely", lambda *args: (int(np.argmin(probabilities(*args))),
