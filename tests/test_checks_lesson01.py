@@ -13,7 +13,7 @@ def neuron(X, w, b):
 
 
 def neuron_loop(X, w, b):
-    return np.array([1 / (1 + np.exp(-(sum(x_i * w_i for x_i, w_i in zip(x, w)) + b))) for x in X])
+    return np.array([1 / (1 + np.exp(-(sum(x_i * w_i for x_i, w_i in zip(x, w, strict=False)) + b))) for x in X])
 
 
 @pytest.mark.parametrize("answer", [neuron, neuron_loop, lambda X, w, b: sigmoid(np.dot(X, w) + b)])
@@ -89,7 +89,7 @@ def update(w, b, X, y, learning_rate):
 
 def update_loop(w, b, X, y, learning_rate):
     new_w, new_b = w.copy(), b
-    for x_k, y_k in zip(X, y):
+    for x_k, y_k in zip(X, y, strict=False):
         error = y_k - (1.0 if x_k @ w + b >= 0 else 0.0)
         new_w = new_w + learning_rate * error * x_k
         new_b = new_b + learning_rate * error

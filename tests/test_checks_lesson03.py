@@ -11,7 +11,7 @@ from learner_answers import assert_right, assert_wrong, sigmoid
 @pytest.mark.parametrize("answer", [
     lambda t, p: np.mean(np.abs(t - p)),
     lambda t, p: np.abs(np.asarray(t) - p).sum() / np.size(t),
-    lambda t, p: float(np.mean([abs(a - b) for a, b in zip(np.ravel(t), np.ravel(p))])),
+    lambda t, p: float(np.mean([abs(a - b) for a, b in zip(np.ravel(t), np.ravel(p), strict=False)])),
 ])
 def test_mean_absolute_error_right(answer) -> None:
     assert_right("mean_absolute_error", (answer,), "✓ mean_absolute_error is correct on 3 test inputs.")

@@ -40,7 +40,7 @@ def mse_gradient(w, b, x, y):
 
 def mse_gradient_loop(w, b, x, y):
     dw = db = 0.0
-    for x_i, y_i in zip(x, y):
+    for x_i, y_i in zip(x, y, strict=False):
         dw += 2 * (w * x_i + b - y_i) * x_i / len(x)
         db += 2 * (w * x_i + b - y_i) / len(x)
     return dw, db

@@ -82,7 +82,7 @@ def test_sigmoid_mse_grad_wrong(answer, mistake) -> None:
 @pytest.mark.parametrize("answer", [
     lambda dA, Z: dA * (Z > 0),
     lambda dA, Z: np.where(Z > 0, dA, 0.0),
-    lambda dA, Z: np.array([a if z > 0 else 0.0 for a, z in zip(np.ravel(dA), np.ravel(Z))]).reshape(np.shape(Z)),
+    lambda dA, Z: np.array([a if z > 0 else 0.0 for a, z in zip(np.ravel(dA), np.ravel(Z), strict=False)]).reshape(np.shape(Z)),
 ])
 def test_relu_backward_right(answer) -> None:
     assert_right("relu_backward", (answer,), "✓ relu_backward is correct on 3 test inputs.")
@@ -106,7 +106,7 @@ def in_place(dA, Z):
         (lambda dA, Z: dA * (Z < 0), None),
         (lambda dA, Z: dA * Z, None),
         (lambda dA, Z: np.sum(dA * (Z > 0)), None),
-        (lambda dA, Z: np.array([a if z > 0 else None for a, z in zip(dA, Z)]), None),
+        (lambda dA, Z: np.array([a if z > 0 else None for a, z in zip(dA, Z, strict=False)]), None),
         (lambda dA, Z: dA + (Z > 0), None),
     ],
 )

@@ -32,7 +32,7 @@ def limit(fan_in, fan_out):
     [
         # Ignoring the rng it is given and making its own used to pass.
         (lambda i, o, rng: glorot(i, o, np.random.default_rng(0)), "own_rng"),
-        (lambda i, o, rng: np.random.uniform(-limit(i, o), limit(i, o), (i, o)).astype(np.float32), "own_rng"),
+        (lambda i, o, rng: np.random.uniform(-limit(i, o), limit(i, o), (i, o)).astype(np.float32), "own_rng"),  # noqa: NPY002 - the global state is what is tested
         (lambda i, o, rng: glorot(o, i, rng), "shape"),
         (lambda i, o, rng: glorot(i, o, rng).astype(np.float64), "dtype"),
         (lambda i, o, rng: rng.normal(0, limit(i, o), (i, o)).astype(np.float32), "beyond_limit"),

@@ -4,8 +4,10 @@ Each notebook calls ``checks.<exercise>(answer)``; the check runs the learner's 
 a few inputs, compares with a reference and prints one line::
 
     ✓ relu is correct on 6 test inputs.
-    ✗ relu(-2.0) returned -2.0; expected 0.0. Hint: negative inputs should become 0. For another hint, run checks.hint("relu").
-    … relu is not implemented yet (NotImplementedError). Replace `raise NotImplementedError()` with your code.
+    ✗ relu(-2.0) returned -2.0; expected 0.0. Hint: negative inputs should become 0. For
+      another hint, run checks.hint("relu").
+    … relu is not implemented yet (NotImplementedError). Replace
+      `raise NotImplementedError()` with your code.
 
 ``checks.hint(name)`` gives a second, more specific hint and ``checks.solution(name)`` the
 worked solution (see :mod:`helpers.checks.ladder`).  The engine is

@@ -20,6 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from .describe import describe, describe_args, fmt, sentence
+
 #: In a Mistake's answer, a part that may be anything: (dZ.T @ X, ANY, ANY) is about dW only.
 ANY = type("Any", (), {"__repr__": lambda self: "ANY"})()
 
@@ -101,14 +103,14 @@ _printed: list[str] = []  # what the learner's code printed during the current c
 @contextlib.contextmanager
 def session() -> Iterator[None]:
     """One check: the learner's prints are collected, global random states restored after."""
-    numpy_state, python_state = np.random.get_state(), random.getstate()
+    numpy_state, python_state = np.random.get_state(), random.getstate()  # noqa: NPY002 - the global state is what is restored
     _printed.clear()
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
             yield
     finally:
-        np.random.set_state(numpy_state)
+        np.random.set_state(numpy_state)  # noqa: NPY002 - the global state is what is restored
         random.setstate(python_state)
 
 
@@ -220,7 +222,8 @@ def difference(
     bad = ~np.isfinite(got) & np.isfinite(want)
     if np.any(bad):
         what = "NaN (not a number)" if np.any(np.isnan(got[bad])) else "an infinite value"
-        return f"{verb} {what}" + (f" at index {_index(np.argmax(bad), got.shape)}" if got.ndim else "")
+        where = f" at index {_index(np.argmax(bad), got.shape)}" if got.ndim else ""
+        return f"{verb} {what}{where}"
     if np.allclose(got, want, rtol=rtol, atol=atol, equal_nan=True):
         return None
     if got.ndim == 0:
@@ -298,7 +301,7 @@ def check_cases(
     show: Callable[[tuple[Any, ...]], str] | None = None,
     parts: Sequence[str] = (),
 ) -> Verdict:
-    """Run ``function`` on each case and compare with ``reference``; a known mistake gets its hint."""
+    """Run ``function`` on each case, compare with ``reference``; a known mistake gets its hint."""
     for args in cases:
         result, verdict = call(function, args, name=name, hint=hints.idea)
         if verdict is not None:
@@ -385,51 +388,3 @@ def first_failure(*verdicts: Callable[[], Verdict]) -> Verdict | None:
         if not verdict.passed:
             return verdict
     return None
-
-
-# --- describing values in one line -------------------------------------------------------
-
-
-def fmt_number(number: Any) -> str:
-    if isinstance(number, bool | np.bool_):
-        return str(bool(number))
-    if isinstance(number, int | np.integer):
-        return str(int(number))
-    text = f"{float(number):.6g}"
-    return text if any(mark in text for mark in ".einf") else text + ".0"
-
-
-def fmt(value: Any) -> str:
-    array = np.asarray(value)
-    if array.ndim == 0:
-        return fmt_number(array.item())
-    return np.array2string(
-        array, separator=", ", formatter={"all": fmt_number}, max_line_width=10_000
-    )
-
-
-def describe(value: Any) -> str:
-    """A short description of a value for a one-line message."""
-    if isinstance(value, np.ndarray):
-        if value.dtype.kind in "USa":
-            return f"an array of text, shape {value.shape}"
-        if value.dtype.kind not in "biuf":
-            return f"an array of {value.dtype.name} values, shape {value.shape}"
-        small = value.size <= 6 and value.ndim <= 1
-        return fmt(value) if small else f"an array of shape {value.shape}"
-    if isinstance(value, bool | int | float | np.number) and not isinstance(value, complex):
-        return fmt(value) if not isinstance(value, np.complexfloating) else repr(value)
-    if isinstance(value, np.random.Generator):
-        return "rng"
-    text = repr(value)
-    if " at 0x" in text or len(text) > 40:
-        return f"a {type(value).__name__}"
-    return text
-
-
-def describe_args(args: Sequence[Any]) -> str:
-    return ", ".join(describe(arg) for arg in args)
-
-
-def sentence(text: str) -> str:
-    return text if text.endswith((".", "?", "!")) else text + "."
