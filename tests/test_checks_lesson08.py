@@ -130,3 +130,8 @@ def test_conv2d_parameter_count_wrong(answer, mistake) -> None:
 def test_conv2d_hint_names_the_failing_kernel_size() -> None:
     printed = assert_wrong("conv2d_parameter_count", (lambda k, c, f: (k * c + 1) * f,), "not_squared")
     assert "conv2d_parameter_count(5, 1, 32)" in printed and "5×5" in printed and "3×3" not in printed
+
+
+def test_a_nan_count_gets_no_advice_about_log_or_exp() -> None:
+    printed = assert_wrong("conv2d_parameter_count", (lambda k, c, f: float("nan"),), None)
+    assert "returned NaN" in printed and "log(0)" not in printed and "exp" not in printed
