@@ -13,6 +13,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from cells_needed import cells_needed
 from conftest import NOTEBOOKS, ROOT
 from helpers.plotting import STATIC_PLOTS_VARIABLE
 
@@ -107,8 +108,18 @@ def test_student_copy_runs_and_every_check_says_not_implemented(
     # Exercise positions come from the instructor notebook: the copy no longer has the markers.
     exercises = _exercises(nbformat.read(path, as_version=4))
     notebook = nbformat.read(class_set / path.name, as_version=4)
-    # Only what is needed to reach every check: the cells after the last one are not exercises.
-    notebook.cells = notebook.cells[: exercises[-1][1] + 1]
+    # Only the cells the exercises need (see cells_needed): the others run exactly as in the
+    # teacher notebook, which nbval runs already, so the lesson is not trained twice.
+    code = [i for i, cell in enumerate(notebook.cells) if cell.cell_type == "code"]
+    position = {index: n for n, index in enumerate(code)}
+    needed = cells_needed(
+        [notebook.cells[i].source for i in code],
+        [position[exercise] for exercise, _ in exercises],
+        [position[check] for _, check in exercises],
+    )
+    kept = sorted(code[n] for n in needed)
+    notebook.cells = [notebook.cells[i] for i in kept]
+    exercises = [(kept.index(exercise), kept.index(check)) for exercise, check in exercises]
     NotebookClient(
         notebook,
         timeout=900,

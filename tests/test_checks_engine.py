@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from helpers import checks
+from helpers.checks import engine
 
 
 def relu(x):
@@ -126,14 +127,61 @@ def test_non_numeric_result_is_explained(capsys) -> None:
     assert "expected numbers like 0.3" in capsys.readouterr().out
 
 
-def test_report_prints_first_failure_only(capsys) -> None:
-    checks.report(checks.Verdict.ok("a"), checks.Verdict.wrong("b", "c"), checks.Verdict.wrong("d"))
-    assert capsys.readouterr().out == "✗ b Hint: c\n"
+def test_a_verdict_carries_its_hint_as_data() -> None:
+    verdict = checks.Verdict.wrong("relu(-2.0) returned -2.0; expected 0.0", "negative inputs become 0")
+    assert (verdict.passed, verdict.message, verdict.hint) == (
+        False, "relu(-2.0) returned -2.0; expected 0.0.", "negative inputs become 0")
+    assert verdict.line() == "✗ relu(-2.0) returned -2.0; expected 0.0. Hint: negative inputs become 0."
+    assert verdict.line("relu").endswith('Hint: negative inputs become 0. For another hint, run checks.hint("relu").')
 
 
-def test_report_prints_all_successes(capsys) -> None:
-    checks.report(checks.Verdict.ok("a"), checks.Verdict.ok("b"))
-    assert capsys.readouterr().out == "✓ a\n✓ b\n"
+def test_report_prints_one_line(capsys) -> None:
+    checks.report(checks.Verdict.wrong("b", "c"))
+    assert capsys.readouterr().out == "✗ b. Hint: c.\n"
+
+
+def test_a_known_mistake_is_data_and_gets_its_own_hint() -> None:
+    mistakes = [engine.Mistake("identity", lambda x: x, "negative inputs should become 0")]
+    verdict = engine.check_cases(lambda x: x, relu, CASES, name="relu",
+                                 hints=engine.Hints("think of the graph", "np.maximum(x, 0)"),
+                                 mistakes=mistakes)
+    assert (verdict.mistake, verdict.hint, verdict.more) == ("identity", "negative inputs should become 0", None)
+    other = engine.check_cases(lambda x: 2 * x, relu, CASES, name="relu",
+                               hints=engine.Hints("think of the graph", "np.maximum(x, 0)"), mistakes=mistakes)
+    assert (other.mistake, other.hint, other.more) == (None, "think of the graph", "np.maximum(x, 0)")
+
+
+def test_a_correct_answer_that_changes_its_input_in_place_fails(capsys) -> None:
+    def relu_in_place(x):
+        x = np.asarray(x)
+        if x.ndim:
+            x[x < 0] = 0
+            return x
+        return max(float(x), 0.0)
+
+    checks.check_function(relu_in_place, relu, CASES, name="relu")
+    assert "changed its input in place" in capsys.readouterr().out
+
+
+def test_a_print_inside_the_function_is_shown_once(capsys) -> None:
+    def chatty(x):
+        print("checking", x)
+        return relu(x)
+
+    checks.check_function(chatty, relu, CASES, name="relu")
+    assert capsys.readouterr().out == "checking -2.0\n✓ relu is correct on 2 test inputs.\n"
+
+
+def test_messages_never_show_memory_addresses() -> None:
+    assert engine.describe(np.random.default_rng(0)) == "rng"
+    assert " at 0x" not in engine.describe(object())
+
+
+def test_numbers_in_quotes_are_not_numbers() -> None:
+    assert engine.difference("0.78", 0.78) is not None
+    assert engine.difference(("6", "3"), (6, 3)) is not None
+    assert engine.difference(np.array([6, 3]), (6, 3)) is None
+    assert engine.difference(1 + 2j, 1.0) is not None
 
 
 def test_call_safely_returns_result_or_verdict() -> None:
