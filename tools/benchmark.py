@@ -24,7 +24,9 @@ import json
 import os
 import platform
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,7 +76,7 @@ _model.fit(x_all, y_train_all, batch_size=32, epochs=1, verbose=0)
 _keras_seconds = _time.perf_counter() - _start
 _params = init_params(np.random.default_rng(0))
 _start = _time.perf_counter()
-train_one_epoch(_params, Adam(_params), x_all, y_train_all, np.random.default_rng(0))
+train_one_epoch(_params, adam_init(_params), x_all, y_train_all, np.random.default_rng(0))
 _numpy_seconds = _time.perf_counter() - _start
 print(_json.dumps({"numpy_seconds": _numpy_seconds, "keras_seconds": _keras_seconds}))
 """
@@ -166,11 +168,43 @@ def table(results: list[Result], speed: dict[str, float] | None) -> str:
     return "\n".join(lines)
 
 
+GRADING_CLASS, GRADING_SECONDS = 30, 8 * 60
+
+
+def grading_benchmark(students: int = GRADING_CLASS) -> str:
+    """Grade a generated class of lesson-06 submissions (half solved, half untouched)."""
+    teacher = ROOT / "notebooks" / "06_mlp_from_scratch.ipynb"
+    student = ROOT / "student" / teacher.name
+    with tempfile.TemporaryDirectory(prefix="grading-benchmark-") as folder:
+        submissions = Path(folder) / "submitted"
+        for number in range(students):
+            target = submissions / f"student{number:02d}" / teacher.name
+            target.parent.mkdir(parents=True)
+            target.write_bytes((teacher if number % 2 == 0 else student).read_bytes())
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, str(ROOT / "tools" / "grade.py"), str(submissions),
+             "--output", str(Path(folder) / "graded")],
+            check=True, stdout=subprocess.DEVNULL,
+        )
+        seconds = time.perf_counter() - start
+    met = "met" if seconds <= GRADING_SECONDS else f"missed by {seconds - GRADING_SECONDS:.0f} s"
+    return (
+        f"Grading a class of {students} lesson-06 submissions with `tools/grade.py` (two at a "
+        f"time): {seconds / 60:.1f} min; target {GRADING_SECONDS // 60} min: **{met}**."
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update-readme", action="store_true")
     parser.add_argument("--skip-speed", action="store_true", help="skip the NumPy-vs-Keras epoch")
+    parser.add_argument("--skip-grading", action="store_true", help="skip grading a class")
+    parser.add_argument("--grading-only", action="store_true", help="only grade a class")
     options = parser.parse_args()
+    if options.grading_only:
+        print(grading_benchmark())
+        return 0
 
     results, speed = [], None
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
@@ -184,6 +218,8 @@ def main() -> int:
         print(f"{path.name}: {seconds:.1f} s, {peak_kb / 1024:.0f} MB", file=sys.stderr)
 
     text = table(results, speed)
+    if not options.skip_grading:
+        text += "\n\n" + grading_benchmark()
     print(text)
     if options.update_readme:
         readme = README.read_text()

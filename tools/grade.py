@@ -24,7 +24,6 @@ modified. Student code runs with your rights: grade only work you are willing to
 from __future__ import annotations
 
 import argparse
-import ast
 import csv
 import html
 import json
@@ -39,7 +38,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from helpers.checks.registry import EXERCISES, Exercise
+from helpers.checks.registry import EXERCISES, Exercise, check_calls
 from helpers.plotting import STATIC_PLOTS_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,22 +79,9 @@ def check_arguments(lesson: int) -> dict[str, str]:
     [teacher] = (ROOT / "notebooks").glob(f"{lesson:02d}_*.ipynb")
     found: dict[str, str] = {}
     for cell in nbformat.read(teacher, as_version=4).cells:
-        if cell.cell_type != "code" or "checks." not in cell.source:
-            continue
-        try:
-            tree = ast.parse(cell.source)
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and isinstance(node.func.value, ast.Name)
-                and node.func.value.id == "checks"
-            ):
-                pieces = [ast.get_source_segment(cell.source, arg) for arg in node.args]
-                pieces += [ast.get_source_segment(cell.source, kw) for kw in node.keywords]
-                found.setdefault(node.func.attr, ", ".join(p for p in pieces if p))
+        if cell.cell_type == "code":
+            for check, arguments in check_calls(cell.source).items():
+                found.setdefault(check, arguments)
     missing = [e.check for e in exercises_of(lesson) if e.check not in found]
     if missing:
         raise SystemExit(f"{teacher.name} has no check cell for {', '.join(missing)}")

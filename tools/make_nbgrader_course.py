@@ -31,13 +31,12 @@ teacher's own changes).
 from __future__ import annotations
 
 import argparse
-import ast
 import sys
 from pathlib import Path
 
 import nbformat
 
-from helpers.checks.registry import EXERCISES
+from helpers.checks.registry import EXERCISES, check_calls
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = '''"""nbgrader settings of this course folder (from tools/make_nbgrader_course.py)."""
@@ -53,21 +52,7 @@ c.ExecutePreprocessor.timeout = 900
 
 def called_check(source: str) -> str | None:
     """The registered exercise that ``source`` checks with ``checks.<exercise>(...)``, if any."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    registered = {exercise.check for exercise in EXERCISES}
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and isinstance(node.func.value, ast.Name)
-            and node.func.value.id == "checks"
-            and node.func.attr in registered
-        ):
-            return node.func.attr
-    return None
+    return next(iter(check_calls(source)), None)
 
 
 def as_assignment(lesson: Path) -> nbformat.NotebookNode:

@@ -29,6 +29,7 @@ from .registry import EXERCISES, Exercise
 
 __all__ = [
     "EXERCISES",
+    "autograde",
     "Verdict",
     "call_safely",
     "check_function",
@@ -84,6 +85,23 @@ def _printing_check(exercise: Exercise) -> Callable[..., None]:
 
 for _exercise in EXERCISES:
     globals()[_exercise.check] = _printing_check(_exercise)
+
+
+def autograde(name: str) -> None:
+    """For nbgrader's hidden tests: repeat the learner's line on stderr unless it was a ✓.
+
+    nbgrader gives an autograded cell 0 points when it writes to stderr, so a wrong or missing
+    answer scores 0 without a traceback (tools/make_nbgrader_course.py adds this call).
+    """
+    import sys
+
+    from . import ladder
+
+    verdict = ladder.last_verdict(name)
+    if verdict is None:
+        print(f"{name}: its check did not run (0 points).", file=sys.stderr)
+    elif not verdict.passed:
+        print(f"{verdict.line()} (0 points)", file=sys.stderr)
 
 
 # --- the engine's general checks, for lesson 00 and for teachers' own exercises ---------
