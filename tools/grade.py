@@ -37,6 +37,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from helpers.checks.registry import EXERCISES, Exercise, check_calls
 from helpers.plotting import STATIC_PLOTS_VARIABLE
@@ -218,34 +219,48 @@ def run_jobs(jobs: list[Job], workers: int, timeout: int) -> dict[tuple[str, int
     with tempfile.TemporaryDirectory(prefix="grades-") as scratch, tqdm(
         total=len(jobs), desc="grading", unit="notebook"
     ) as progress:
-        while waiting or running:
-            while waiting and len(running) < workers:
-                job = waiting.pop(0)
-                out = Path(scratch) / f"{len(waiting)}-{job.student}-{job.lesson}.json"
-                command = [sys.executable, __file__, "--one", str(job.notebook),
-                           "--lesson", str(job.lesson), "--timeout", str(timeout),
-                           "--result", str(out)]
-                process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env,
-                                           stderr=subprocess.DEVNULL, start_new_session=True)
-                running[process] = (job, time.monotonic(), out)
-            time.sleep(0.2)
-            for process, (job, started, out) in list(running.items()):
-                late = time.monotonic() - started > timeout + 60
-                if process.poll() is None and not late:
-                    continue
-                if late:
+        try:
+            _run_all(waiting, running, results, workers, timeout, env, Path(scratch), progress)
+        finally:  # stopped early (Ctrl-C): end the notebooks still running, kernels included
+            for process in running:
+                if process.poll() is None:
                     os.killpg(process.pid, signal.SIGKILL)
-                    process.wait()
-                outcomes = [Outcome(**o) for o in json.loads(out.read_text())] if out.exists() \
-                    else [Outcome(e.number, "error", detail=(
-                        f"took longer than the time limit ({timeout} s)" if late
-                        else "the grader's process for this notebook crashed"))
-                        for e in exercises_of(job.lesson)]
-                results[(job.student, job.lesson)] = outcomes
-                del running[process]
-                progress.set_postfix_str(f"{job.student} {job.lesson:02d}")
-                progress.update()
     return results
+
+
+def _run_all(
+    waiting: list[Job], running: dict[subprocess.Popen[str], tuple[Job, float, Path]],
+    results: dict[tuple[str, int], list[Outcome]], workers: int, timeout: int,
+    env: dict[str, str], scratch: Path, progress: Any,
+) -> None:
+    """The scheduling loop of :func:`run_jobs`: start, watch and collect the processes."""
+    while waiting or running:
+        while waiting and len(running) < workers:
+            job = waiting.pop(0)
+            out = scratch / f"{len(waiting)}-{job.student}-{job.lesson}.json"
+            command = [sys.executable, __file__, "--one", str(job.notebook),
+                       "--lesson", str(job.lesson), "--timeout", str(timeout),
+                       "--result", str(out)]
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env,
+                                       stderr=subprocess.DEVNULL, start_new_session=True)
+            running[process] = (job, time.monotonic(), out)
+        time.sleep(0.2)
+        for process, (job, started, out) in list(running.items()):
+            late = time.monotonic() - started > timeout + 60
+            if process.poll() is None and not late:
+                continue
+            if late:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+            outcomes = [Outcome(**o) for o in json.loads(out.read_text())] if out.exists() \
+                else [Outcome(e.number, "error", detail=(
+                    f"took longer than the time limit ({timeout} s)" if late
+                    else "the grader's process for this notebook crashed"))
+                    for e in exercises_of(job.lesson)]
+            results[(job.student, job.lesson)] = outcomes
+            del running[process]
+            progress.set_postfix_str(f"{job.student} {job.lesson:02d}")
+            progress.update()
 
 
 # --- reports -------------------------------------------------------------------------------
