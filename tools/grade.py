@@ -73,11 +73,17 @@ def exercises_of(lesson: int) -> list[Exercise]:
     return [exercise for exercise in EXERCISES if exercise.lesson == lesson]
 
 
+def teacher_notebook(lesson: int) -> Path:
+    """The lesson's teacher notebook: the source of its check calls and its file name."""
+    [teacher] = (ROOT / "notebooks").glob(f"{lesson:02d}_*.ipynb")
+    return teacher
+
+
 def check_arguments(lesson: int) -> dict[str, str]:
     """For each check of ``lesson``, the argument text of its call in the teacher notebook."""
     import nbformat
 
-    [teacher] = (ROOT / "notebooks").glob(f"{lesson:02d}_*.ipynb")
+    teacher = teacher_notebook(lesson)
     found: dict[str, str] = {}
     for cell in nbformat.read(teacher, as_version=4).cells:
         if cell.cell_type == "code":
@@ -98,8 +104,7 @@ def find_submission(folder: Path, lesson: int) -> tuple[Path | None, str]:
     )
     if not candidates:
         return None, f"no notebook starting with {lesson:02d} in {folder.name}/"
-    [teacher] = (ROOT / "notebooks").glob(f"{lesson:02d}_*.ipynb")
-    exact = [path for path in candidates if path.name == teacher.name]
+    exact = [path for path in candidates if path.name == teacher_notebook(lesson).name]
     if exact:
         return exact[0], ""
     newest = max(candidates, key=lambda path: path.stat().st_mtime)
@@ -278,7 +283,7 @@ def write_reports(rows: list[dict[str, object]], output: Path) -> None:
     for (student, lesson), lesson_rows in by_submission.items():
         folder = output / "feedback" / student
         folder.mkdir(parents=True, exist_ok=True)
-        [teacher] = (ROOT / "notebooks").glob(f"{lesson:02d}_*.ipynb")
+        teacher = teacher_notebook(lesson)
         items = "\n".join(
             f"<tr><td>{r['exercise']}</td><td>{html.escape(str(r['title']))}</td>"
             f"<td>{r['status']}</td><td>{r['points']} / {r['max_points']}</td>"
