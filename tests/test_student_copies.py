@@ -1,6 +1,10 @@
 """Student copies: every exercise has a solution region and a check; the copies are current;
 and a set written anywhere (here: outside the repository) runs, lesson 00 top to bottom, the
-others with every exercise unsolved, each check saying "not implemented yet"."""
+others with every exercise unsolved, each check saying "not implemented yet".
+
+These runs use kernels started the way JupyterLab starts them (conftest.run_like_jupyterlab),
+so they also check that no lesson shows the learner a red stderr block: TensorFlow's C++ log
+lines, a Python warning, anything written to stderr."""
 
 from __future__ import annotations
 
@@ -10,12 +14,11 @@ import sys
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
-from nbclient import NotebookClient
 
 from cells_needed import cells_needed
-from conftest import NOTEBOOKS, ROOT
-from helpers.plotting import STATIC_PLOTS_VARIABLE
+from conftest import NOTEBOOKS, ROOT, run_like_jupyterlab, stderr_outputs
 
 sys.path.insert(0, str(ROOT / "tools"))
 from make_student_copies import SOLUTION_MARKER, student_copy  # noqa: E402
@@ -78,21 +81,35 @@ def class_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
         capture_output=True,
     )
+    # Lesson 07 loads the weights lesson 06 saved. A learner has run lesson 06 by then; without
+    # this file lesson 07 would train lesson 06 itself (tested in test_lesson06_weights.py).
+    (folder / "saved").mkdir()
+    shapes = {"W1": (784, 128), "b1": (128,), "W2": (128, 10), "b2": (10,)}
+    np.savez(
+        folder / "saved" / "06_numpy_mlp_weights.npz",
+        **{name: np.zeros(shape, np.float32) for name, shape in shapes.items()},
+    )
     return folder
 
 
+def assert_no_stderr(notebook: nbformat.NotebookNode, name: str) -> None:
+    noise = stderr_outputs(notebook)
+    assert not noise, (
+        f"{name}: JupyterLab shows a red stderr block in code cell {noise[0][0]}:\n"
+        f"{noise[0][1]}\nSet TF_CPP_MIN_LOG_LEVEL and TF_ENABLE_ONEDNN_OPTS before importing "
+        "TensorFlow, and fix the cause of any warning."
+    )
+
+
 def test_a_set_written_elsewhere_has_every_lesson_and_nothing_else(class_set: Path) -> None:
-    assert sorted(path.name for path in class_set.iterdir()) == [path.name for path in NOTEBOOKS]
+    written = sorted(path.name for path in class_set.glob("*.ipynb"))
+    assert written == [path.name for path in NOTEBOOKS]
 
 
-def test_lesson00_runs_top_to_bottom_outside_the_repository(
-    class_set: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(STATIC_PLOTS_VARIABLE, "1")
+def test_lesson00_runs_top_to_bottom_outside_the_repository(class_set: Path) -> None:
     notebook = nbformat.read(class_set / "00_welcome.ipynb", as_version=4)
-    NotebookClient(
-        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(class_set)}}
-    ).execute()  # raises on the first error: lesson 00 has no exercises
+    run_like_jupyterlab(notebook, class_set)  # raises on the first error: no exercises here
+    assert_no_stderr(notebook, "00_welcome.ipynb")
     printed = "".join(
         output.get("text", "") for cell in notebook.cells for output in cell.get("outputs", [])
     )
@@ -101,10 +118,8 @@ def test_lesson00_runs_top_to_bottom_outside_the_repository(
 
 @pytest.mark.parametrize("path", LESSONS, ids=[path.name for path in LESSONS])
 def test_student_copy_runs_and_every_check_says_not_implemented(
-    path: Path, class_set: Path, monkeypatch: pytest.MonkeyPatch
+    path: Path, class_set: Path
 ) -> None:
-    # No browser here: slider cells draw plain figures (and nbclient cannot hang on widgets).
-    monkeypatch.setenv(STATIC_PLOTS_VARIABLE, "1")
     # Exercise positions come from the instructor notebook: the copy no longer has the markers.
     exercises = _exercises(nbformat.read(path, as_version=4))
     notebook = nbformat.read(class_set / path.name, as_version=4)
@@ -120,13 +135,8 @@ def test_student_copy_runs_and_every_check_says_not_implemented(
     kept = sorted(code[n] for n in needed)
     notebook.cells = [notebook.cells[i] for i in kept]
     exercises = [(kept.index(exercise), kept.index(check)) for exercise, check in exercises]
-    NotebookClient(
-        notebook,
-        timeout=900,
-        kernel_name="python3",
-        allow_errors=True,
-        resources={"metadata": {"path": str(class_set)}},
-    ).execute()
+    run_like_jupyterlab(notebook, class_set, allow_errors=True, timeout=900)
+    assert_no_stderr(notebook, path.name)
 
     for index, cell in enumerate(notebook.cells):
         for output in cell.get("outputs", []):
