@@ -5,16 +5,23 @@ These need PyPI (or pip's cache) and a few minutes each, so plain `pytest` skips
 
 - the README's offline recipe: a wheelhouse built by tools/make_wheelhouse.py installs with
   `--no-index`, and the learner's JupyterLab that results shows no nbgrader;
+- the README's own install (`pip install -r requirements.txt`): the learner's JupyterLab lists no
+  nbgrader extension and has JupyterLab's news pop-up switched off (the course's jupyter-config
+  package), checked in a running `jupyter lab`;
 - Binder: binder/requirements.txt installed over the versions repo2docker's base environment
   has gives a consistent `pip check`, and lesson 00's installation check there prints no FAIL.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import nbformat
@@ -62,8 +69,9 @@ def lesson00_check_code() -> str:
     """Lesson 00's setup and installation-check cells, as one script."""
     notebook = nbformat.read(ROOT / "notebooks" / "00_welcome.ipynb", as_version=4)
     code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    wanted = [source for source in code if "import os" in source or "tested_versions" in source or "problems" in source]
-    return "\n\n".join(wanted)
+    # The setup cell, the version table and the verdict cell after it.
+    table = next(number for number, source in enumerate(code) if "tested_versions = {" in source)
+    return "\n\n".join([code[0], code[table], code[table + 1]])
 
 
 def test_wheelhouse_installs_offline_and_learners_see_no_nbgrader(scratch: Path) -> None:
@@ -81,7 +89,8 @@ def test_wheelhouse_installs_offline_and_learners_see_no_nbgrader(scratch: Path)
 
     # Lesson 00's check in the learner's environment: every line OK.
     printed = run(python, "-c", lesson00_check_code())
-    assert "FAIL" not in printed and "✓ Every package the lessons need" in printed, printed
+    assert "✓ Every package the lessons need is installed, in a tested version." in printed, printed
+    assert "UNTESTED" not in printed and "MISSING" not in printed, printed
 
     # The learner's JupyterLab: no nbgrader menu, panel, Validate button or server extension.
     jupyter = python.parent / "jupyter"
@@ -100,4 +109,52 @@ def test_binder_requirements_over_the_base_environment_pass_pip_check(scratch: P
     run(python, "-m", "pip", "install", "--no-deps", "-e", ".")
 
     printed = run(python, "-c", lesson00_check_code())
-    assert "FAIL" not in printed and "✓ Every package the lessons need" in printed, printed
+    assert "✓ Every package the lessons need is installed, in a tested version." in printed, printed
+    assert "UNTESTED" not in printed and "MISSING" not in printed, printed
+
+
+def notification_defaults(jupyter: Path, folder: Path) -> dict:
+    """Start `jupyter lab` as a learner would and read the defaults of its notification settings."""
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    token = "course-test"
+    command = [str(jupyter), "lab", "--no-browser", f"--port={port}", f"--IdentityProvider.token={token}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("JUPYTER")}
+    log = folder / "jupyter-lab.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
+        try:
+            url = f"http://127.0.0.1:{port}/lab/api/settings/@jupyterlab/apputils-extension:notification"
+            request = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
+            for _ in range(180):
+                try:
+                    with urllib.request.urlopen(request, timeout=10) as response:
+                        properties = json.load(response)["schema"]["properties"]
+                        return {name: properties[name]["default"] for name in ("fetchNews", "checkForUpdates")}
+                except OSError:
+                    assert server.poll() is None, f"jupyter lab stopped:\n{log.read_text()}"
+                    time.sleep(1)
+            raise AssertionError(f"jupyter lab did not answer within 3 minutes:\n{log.read_text()}")
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+
+
+def test_readme_install_gives_learners_jupyterlab_without_teacher_tooling_or_news_popup(scratch: Path) -> None:
+    python = fresh_venv(scratch / "venv")
+    run(python, "-m", "pip", "install", "-r", ROOT / "requirements.txt")  # the README's command
+    run(python, "-m", "pip", "check")
+
+    jupyter = python.parent / "jupyter"
+    lab = run(jupyter, "labextension", "list")
+    server = run(jupyter, "server", "extension", "list")
+    print(lab, server)  # shown with pytest -s: the learner's enabled extensions
+    assert "jupyterlab" in server and "@jupyter-widgets/jupyterlab-manager" in lab
+    assert "nbgrader" not in lab.lower() + server.lower(), lab + server
+
+    # "Would you like to get notified about official Jupyter news?" appears only while fetchNews
+    # is "none" (ask); the course's jupyter-config package makes "false" the default.
+    assert notification_defaults(jupyter, scratch) == {"fetchNews": "false", "checkForUpdates": False}

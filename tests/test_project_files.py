@@ -4,7 +4,9 @@ README, CI, Binder, sanitize patterns."""
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
+import tomllib
 from pathlib import Path
 
 import nbformat
@@ -15,6 +17,7 @@ from packaging.version import Version
 from conftest import NOTEBOOKS, ROOT
 
 BINDER = ROOT / "binder"
+PYPROJECT = ROOT / "pyproject.toml"
 LEARNER_REQUIREMENTS = ROOT / "requirements.txt"
 TEACHER_REQUIREMENTS = ROOT / "requirements-teacher.txt"
 README_LAB_COMMAND = "python -m pip install -r requirements.txt && jupyter lab student/00_welcome.ipynb"
@@ -34,10 +37,23 @@ def _requirements(path: Path = LEARNER_REQUIREMENTS) -> dict[str, SpecifierSet]:
         line = line.split("#")[0].strip()
         if line.startswith("-r "):
             ranges |= _requirements(path.parent / line.removeprefix("-r ").strip())
-        elif line and not line.startswith("-"):
+        elif line and not line.startswith(("-", "./")):  # ./jupyter-config: a folder, no range
             requirement = Requirement(line)
             ranges[requirement.name.lower()] = requirement.specifier
     return ranges
+
+
+def _project() -> dict:
+    return tomllib.loads(PYPROJECT.read_text())["project"]
+
+
+def _supported_pythons() -> list[tuple[int, int]]:
+    """[(3, 11), (3, 12), (3, 13)]: the versions pyproject.toml's requires-python allows."""
+    specifier = SpecifierSet(_project()["requires-python"])
+    assert {spec.operator for spec in specifier} == {">=", "<"}, f"requires-python: {specifier}"
+    supported = [(3, minor) for minor in range(40) if Version(f"3.{minor}") in specifier]
+    assert supported == [(3, minor) for minor in range(supported[0][1], supported[-1][1] + 1)]
+    return supported
 
 
 def _binder_pins() -> dict[str, Version]:
@@ -106,10 +122,77 @@ def test_binder_pins_what_its_base_environment_would_leave_inconsistent() -> Non
     assert pins["notebook"] >= Version("7.6"), "notebook 7.6 is the first that accepts jupyterlab 4.6"
 
 
-def test_binder_python_is_at_least_3_11() -> None:
+def test_binder_python_is_a_supported_one() -> None:
     runtime = (BINDER / "runtime.txt").read_text().strip()
     match = re.fullmatch(r"python-3\.(\d+)", runtime)
-    assert match and 11 <= int(match.group(1)) <= 13, runtime
+    assert match and (3, int(match.group(1))) in _supported_pythons(), runtime
+
+
+def test_the_supported_pythons_agree_everywhere() -> None:
+    # requires-python is the source; README, requirements.txt, CI, lesson 00 and the package's
+    # classifiers say the same versions.
+    supported = _supported_pythons()
+    (_, oldest), (_, newest) = supported[0], supported[-1]
+    listed = ", ".join(f"3.{minor}" for _, minor in supported[:-1]) + f" or 3.{newest}"
+    readme = (ROOT / "README.md").read_text()
+    assert f"**Python {listed}.**" in readme
+    assert f"Python {listed}:" in LEARNER_REQUIREMENTS.read_text()
+    check = f"(3, {oldest}) <= sys.version_info[:2] <= (3, {newest})"
+    assert check in (ROOT / ".ci" / "run").read_text(), f".ci/run lacks {check!r}"
+    lesson00 = "\n".join(cell.source for cell in nbformat.read(NOTEBOOKS[0], as_version=4).cells)
+    assert check in lesson00 and f"(tested: 3.{oldest} to 3.{newest})" in lesson00
+    classifiers = {c for c in _project()["classifiers"] if c.startswith("Programming Language :: Python :: 3.")}
+    assert classifiers == {f"Programming Language :: Python :: 3.{minor}" for _, minor in supported}
+
+
+def test_every_learner_requirement_is_skipped_on_an_unsupported_python() -> None:
+    # So that pip reaches only `-e .` there and names the supported versions
+    # (tests/test_unsupported_python.py shows it does).
+    (_, oldest), (_, newest) = _supported_pythons()[0], _supported_pythons()[-1]
+    marker = f'python_version >= "3.{oldest}" and python_version < "3.{newest + 1}"'
+    lines = [line.split("#")[0].strip() for line in LEARNER_REQUIREMENTS.read_text().splitlines()]
+    requirements = [line for line in lines if line and not line.startswith("-")]
+    assert requirements
+    for line in requirements:
+        # A local folder (./jupyter-config) is not a PEP 508 name: read its marker after " ; ".
+        line_marker = line.split(" ; ", 1)[1] if line.startswith("./") else str(Requirement(line).marker)
+        assert line_marker.startswith(marker), f"{line!r} lacks the marker {marker!r}"
+    assert lines.index("-e .") < min(lines.index(line) for line in requirements)
+
+
+def test_readme_says_how_to_install_the_newest_supported_python_beside_another() -> None:
+    readme = (ROOT / "README.md").read_text()
+    newest = f"3.{_supported_pythons()[-1][1]}"
+    for command in (f"py -{newest} -m venv", f"brew install python@{newest}", f"pyenv install {newest}"):
+        assert command in readme, f"README lacks {command!r}"
+
+
+def test_helpers_accept_the_course_versions_and_the_compatibility_run_ones() -> None:
+    # The helpers package declares loose ranges (Colab, Kaggle); requirements.txt's ranges and
+    # Binder's pins lie inside them, and their lower bounds are what tools/compat_run.py runs.
+    spec = importlib.util.spec_from_file_location("compat_run", ROOT / "tools" / "compat_run.py")
+    compat_run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compat_run)
+    old_stack = {Requirement(line).name: Requirement(line).specifier for line in compat_run.OLD_STACK}
+    ranges, pins = _requirements(), _binder_pins()
+    for dependency in map(Requirement, _project()["dependencies"]):
+        name, loose = dependency.name.lower(), dependency.specifier
+        assert pins[name] in loose, f"binder pins {name}=={pins[name]}, outside the helpers' {loose}"
+        for bound in ranges[name]:
+            if bound.operator == ">=":
+                assert Version(bound.version) in loose, f"{name}: {ranges[name]} not inside {loose}"
+            if bound.operator == "<":
+                uppers = [Version(s.version) for s in loose if s.operator == "<"]
+                assert all(upper >= Version(bound.version) for upper in uppers), f"{name}: {loose}"
+        lower = next(Version(s.version) for s in loose if s.operator == ">=")
+        assert str(old_stack[name]) == f"=={lower}.*", f"{name}>={lower}, compat run: {old_stack[name]}"
+
+
+def test_pyproject_packages_every_helpers_subpackage() -> None:
+    # A non-editable install (Colab, Kaggle, a wheelhouse) copies only the listed packages.
+    listed = set(tomllib.loads(PYPROJECT.read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(path.parent.relative_to(ROOT).parts) for path in (ROOT / "helpers").rglob("__init__.py")}
+    assert listed == found
 
 
 def test_binder_postbuild_installs_helpers_and_caches_mnist() -> None:
@@ -129,9 +212,8 @@ def test_readme_gives_the_commands_and_ci_runs_the_test_one_unchanged() -> None:
     assert CI_NETWORK_COMMAND in ci, "CI must also run the install tests (marker network)"
 
 
-def test_readme_states_the_supported_pythons_and_platforms() -> None:
+def test_readme_states_the_supported_platforms() -> None:
     readme = (ROOT / "README.md").read_text()
-    assert "3.11, 3.12 or 3.13" in readme
     assert "python3-venv" in readme and "$env:MNIST_NPZ" in readme
     assert "Intel Mac" in readme
 

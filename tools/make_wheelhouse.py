@@ -9,7 +9,8 @@ then, on each computer without internet (same operating system, processor and Py
 
     python -m pip install --no-index --find-links wheels -r wheels/requirements.txt
 
-The course's ``helpers`` package is built as a wheel (``pip wheel --no-deps .``); every other
+The course's own packages are built as wheels: ``helpers`` (``pip wheel --no-deps .``) and
+the learners' JupyterLab settings (``./jupyter-config``); every other
 requirement is fetched with ``pip wheel``, which downloads wheels and builds one from any package
 that has only a source archive. ``wheels/requirements.txt`` lists the same ranges as the course's
 requirements files, without the editable ``-e .`` line (``pip download`` of that line would zip the
@@ -31,8 +32,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def local_paths(path: Path) -> list[Path]:
+    """The local folders ``path`` installs by path (``./jupyter-config``), ``-r`` included."""
+    folders = []
+    for raw in path.read_text().splitlines():
+        line = raw.split(" #")[0].strip()
+        if line.startswith(("-r ", "--requirement ")):
+            folders += local_paths(path.parent / line.split(maxsplit=1)[1])
+        elif line.startswith("./"):
+            folders.append(path.parent / line.split(";")[0].strip())
+    return folders
+
+
 def requirement_lines(path: Path) -> list[str]:
-    """The requirement lines of ``path``, following ``-r`` includes, without editable lines."""
+    """The requirement lines of ``path``, following ``-r`` includes, without local packages."""
     lines = []
     for raw in path.read_text().splitlines():
         line = raw.split(" #")[0].strip()
@@ -40,8 +53,8 @@ def requirement_lines(path: Path) -> list[str]:
             continue
         if line.startswith(("-r ", "--requirement ")):
             lines += requirement_lines(path.parent / line.split(maxsplit=1)[1])
-        elif line.startswith(("-e ", "--editable ")):
-            continue  # the helpers package: built as a wheel below
+        elif line.startswith(("-e ", "--editable ", "./")):
+            continue  # the course's own packages: built as wheels below
         elif line.startswith("-"):
             raise SystemExit(f"{path.name}: option line {line!r} is not supported here")
         else:
@@ -67,6 +80,11 @@ def main() -> int:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     helpers = f"{project['name']}=={project['version']}"
     lines = requirement_lines(source)
+    settings = [
+        tomllib.loads((local / "pyproject.toml").read_text())["project"]
+        for local in local_paths(source)
+    ]
+    own = [helpers] + [f"{package['name']}=={package['version']}" for package in settings]
 
     folder = options.folder.resolve()
     folder.mkdir(parents=True, exist_ok=True)
@@ -74,13 +92,15 @@ def main() -> int:
     # First without the helpers line: pip must not look for the course's own package online.
     listing.write_text("\n".join(lines) + "\n")
     pip("wheel", "--no-deps", "--wheel-dir", str(folder), str(ROOT))
+    for local in local_paths(source):
+        pip("wheel", "--no-deps", "--wheel-dir", str(folder), str(local))
     pip("wheel", "--wheel-dir", str(folder), "--requirement", str(listing))
     listing.write_text(
         f"# Install offline with: python -m pip install --no-index --find-links {options.folder}"
         f" -r {options.folder}/requirements.txt\n"
         f"# Made from {source.name} by tools/make_wheelhouse.py, on {sys.platform},"
         f" Python {sys.version_info.major}.{sys.version_info.minor}: for that system only.\n"
-        + "\n".join([*lines, helpers])
+        + "\n".join([*lines, *own])
         + "\n"
     )
     wheels = sorted(folder.glob("*.whl"))

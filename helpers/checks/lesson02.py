@@ -10,10 +10,11 @@ from .engine import Hints, Mistake, Verdict, check_cases, first_failure
 
 HINTS = {
     "softplus": Hints(
-        "softplus is a smooth ReLU, log(1 + e^z), as in the exercise text; its derivative "
-        "follows from the chain rule, and turns out to be a function you already know",
-        "np.logaddexp(0, z) computes log(1 + e^z) without overflowing, and "
-        "d/dz log(1 + e^z) = e^z / (1 + e^z) = σ(z), so softplus_grad can return sigmoid(z).",
+        "softplus is a smooth ReLU, log(1 + e^z), as in the exercise text; for softplus_grad, "
+        "measure the slopes: numerical_derivative(softplus, z_table) matches one of the "
+        "functions printed in this lesson",
+        "np.logaddexp(0, z) computes log(1 + e^z) without overflowing, and the measured "
+        "slopes of softplus are the sigmoid's values, so softplus_grad can return sigmoid(z).",
     ),
     "softmax_backward": Hints(
         "each output p_j depends on every score z_i, so the upstream gradient flows back "
@@ -65,7 +66,8 @@ GRAD_MISTAKES = [
     Mistake("softplus_itself", _softplus,
             "that is softplus itself; softplus_grad is its derivative"),
     Mistake("sigmoid_derivative", lambda z: sigmoid(z) * (1 - sigmoid(z)),
-            "that is σ'(z); differentiate log(1 + e^z) once, with the chain rule"),
+            "that is σ'(z), the sigmoid's slope; measure softplus's own slopes with "
+            "numerical_derivative(softplus, z_table) and compare"),
 ]
 
 
