@@ -14,7 +14,8 @@ HINTS = {
         "measure the slopes: numerical_derivative(softplus, z_table) matches one of the "
         "functions printed in this lesson",
         "np.logaddexp(0, z) computes log(1 + e^z) without overflowing, and the measured "
-        "slopes of softplus are the sigmoid's values, so softplus_grad can return sigmoid(z).",
+        "slopes of softplus are the sigmoid's values, so softplus_grad(z) = σ(z): "
+        "it can return sigmoid(z).",
     ),
     "softmax_backward": Hints(
         "each output p_j depends on every score z_i, so the upstream gradient flows back "
