@@ -6,39 +6,17 @@ import os
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 sys.path.insert(0, str(ROOT / "tools"))
-from execute_notebooks import jupyterlab_environment, stderr_outputs  # noqa: E402
+# One way to run a lesson as JupyterLab would, shared with tools/execute_notebooks.py: nbval's
+# kernels do not show C-level stderr, so this is where the lessons' red stderr blocks are caught.
+from execute_notebooks import run_like_jupyterlab, stderr_outputs  # noqa: E402
 
-from helpers.plotting import STATIC_PLOTS_VARIABLE  # noqa: E402
-
-__all__ = ["stderr_outputs"]
-
-
-def run_like_jupyterlab(
-    notebook: nbformat.NotebookNode, folder: Path, *, allow_errors: bool = False, timeout: int = 300
-) -> None:
-    """Run ``notebook`` in ``folder`` in a kernel started the way JupyterLab starts one.
-
-    C-level stderr (TensorFlow's absl and oneDNN lines) is copied into the cells, as JupyterLab
-    shows it, and none of the TensorFlow variables a maintainer's shell might set are passed on.
-    nbval's kernels show neither, so this is where the lessons' red stderr blocks are caught.
-    Slider cells draw plain figures: there is no browser, and nbclient can hang on widgets.
-    """
-    NotebookClient(
-        notebook,
-        timeout=timeout,
-        kernel_name="python3",
-        allow_errors=allow_errors,
-        resources={"metadata": {"path": str(folder)}},
-        extra_arguments=["--IPKernelApp.capture_fd_output=True"],
-    ).execute(env=jupyterlab_environment(**{STATIC_PLOTS_VARIABLE: "1"}))
+__all__ = ["run_like_jupyterlab", "stderr_outputs"]
 
 
 @pytest.fixture(autouse=True)

@@ -63,8 +63,6 @@ OLD_STACK = [
 ]
 # What the helpers package is built from (a copy: pip leaves build/ and *.egg-info behind).
 HELPERS_FILES = ["pyproject.toml", "README.md", "LICENSE", "helpers"]
-# Set by a maintainer's shell or by pytest, never in a learner's kernel.
-NOT_IN_A_KERNEL = ("PYTEST_CURRENT_TEST", "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")
 
 
 def oldest_supported_python() -> tuple[int, int]:
@@ -161,16 +159,18 @@ def run_notebooks_here(paths: list[Path], timeout: int, save: Path | None) -> in
     """Inside the compatibility environment: run ``paths`` in a temporary copy, report times.
 
     With ``save``, every executed notebook is written there too, to read its outputs."""
+    # Imported here, from this environment. execute_notebooks (this script's folder is on
+    # sys.path) gives a learner's kernel environment: no variable a maintainer's shell sets.
     import nbformat
+    from execute_notebooks import jupyterlab_environment
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    environment = {key: value for key, value in os.environ.items() if key not in NOT_IN_A_KERNEL}
-    environment |= {
-        "COURSE_STATIC_PLOTS": "1",
-        "VIRTUAL_ENV": sys.prefix,
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
+    environment = jupyterlab_environment(
+        COURSE_STATIC_PLOTS="1",
+        VIRTUAL_ENV=sys.prefix,
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    )
     failures, total = [], 0.0
     with tempfile.TemporaryDirectory(prefix="compat-run-") as folder:
         for path in paths:

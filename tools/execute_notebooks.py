@@ -60,21 +60,30 @@ def stderr_outputs(notebook: nbformat.NotebookNode) -> list[tuple[int, str]]:
     ]
 
 
-def execute(path: Path, timeout: int) -> float:
-    """Run ``path`` in a fresh python3 kernel, save it in place; return the seconds taken."""
-    notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
+def run_like_jupyterlab(
+    notebook: nbformat.NotebookNode, folder: Path, *, timeout: int = 300, allow_errors: bool = False
+) -> None:
+    """Run ``notebook`` in ``folder`` in a fresh python3 kernel started as JupyterLab starts one.
+
+    C-level stderr (TensorFlow's C++ logging) reaches the cells, as in JupyterLab, and the
+    kernel gets JupyterLab's environment. Slider cells draw a plain figure: the saved notebook
+    shows a picture, and nbclient cannot hang on widgets (jupyter/nbclient#312).
+    """
+    NotebookClient(
         notebook,
         timeout=timeout,
         kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-        # JupyterLab's default, stated: C-level stderr (TensorFlow's C++ logging) reaches cells.
+        allow_errors=allow_errors,
+        resources={"metadata": {"path": str(folder)}},
         extra_arguments=["--IPKernelApp.capture_fd_output=True"],
-    )
+    ).execute(env=jupyterlab_environment(**{STATIC_PLOTS_VARIABLE: "1"}))
+
+
+def execute(path: Path, timeout: int) -> float:
+    """Run ``path`` in a fresh python3 kernel, save it in place; return the seconds taken."""
+    notebook = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    # Slider cells draw a plain figure: the saved notebook shows a picture, and nbclient
-    # cannot hang on widgets (jupyter/nbclient#312).
-    client.execute(env=jupyterlab_environment(**{STATIC_PLOTS_VARIABLE: "1"}))
+    run_like_jupyterlab(notebook, path.parent, timeout=timeout)
     seconds = time.perf_counter() - start
     noise = stderr_outputs(notebook)
     if noise:

@@ -32,34 +32,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def local_paths(path: Path) -> list[Path]:
-    """The local folders ``path`` installs by path (``./jupyter-config``), ``-r`` included."""
-    folders = []
-    for raw in path.read_text().splitlines():
-        line = raw.split(" #")[0].strip()
-        if line.startswith(("-r ", "--requirement ")):
-            folders += local_paths(path.parent / line.split(maxsplit=1)[1])
-        elif line.startswith("./"):
-            folders.append(path.parent / line.split(";")[0].strip())
-    return folders
-
-
-def requirement_lines(path: Path) -> list[str]:
-    """The requirement lines of ``path``, following ``-r`` includes, without local packages."""
-    lines = []
+def read_requirements(path: Path) -> tuple[list[str], list[Path]]:
+    """The requirement lines of ``path`` and the course's own package folders it installs
+    (``-e .``, ``./jupyter-config``), following ``-r`` includes."""
+    lines, folders = [], []
     for raw in path.read_text().splitlines():
         line = raw.split(" #")[0].strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith(("-r ", "--requirement ")):
-            lines += requirement_lines(path.parent / line.split(maxsplit=1)[1])
-        elif line.startswith(("-e ", "--editable ", "./")):
-            continue  # the course's own packages: built as wheels below
+            included_lines, included_folders = read_requirements(
+                path.parent / line.split(maxsplit=1)[1]
+            )
+            lines += included_lines
+            folders += included_folders
+        elif line.startswith(("-e ", "--editable ")):
+            folders.append(path.parent / line.split(maxsplit=1)[1].split(";")[0].strip())
+        elif line.startswith("./"):
+            folders.append(path.parent / line.split(";")[0].strip())
         elif line.startswith("-"):
             raise SystemExit(f"{path.name}: option line {line!r} is not supported here")
         else:
             lines.append(line)
-    return lines
+    return lines, folders
 
 
 def pip(*arguments: str) -> None:
@@ -77,23 +72,19 @@ def main() -> int:
     options = parser.parse_args()
 
     source = ROOT / ("requirements-teacher.txt" if options.teacher else "requirements.txt")
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    helpers = f"{project['name']}=={project['version']}"
-    lines = requirement_lines(source)
-    settings = [
-        tomllib.loads((local / "pyproject.toml").read_text())["project"]
-        for local in local_paths(source)
+    lines, own_folders = read_requirements(source)
+    projects = [
+        tomllib.loads((own / "pyproject.toml").read_text())["project"] for own in own_folders
     ]
-    own = [helpers] + [f"{package['name']}=={package['version']}" for package in settings]
+    own = [f"{project['name']}=={project['version']}" for project in projects]
 
     folder = options.folder.resolve()
     folder.mkdir(parents=True, exist_ok=True)
     listing = folder / "requirements.txt"
-    # First without the helpers line: pip must not look for the course's own package online.
+    # First without the course's own packages: pip must not look for them online.
     listing.write_text("\n".join(lines) + "\n")
-    pip("wheel", "--no-deps", "--wheel-dir", str(folder), str(ROOT))
-    for local in local_paths(source):
-        pip("wheel", "--no-deps", "--wheel-dir", str(folder), str(local))
+    for own_folder in own_folders:
+        pip("wheel", "--no-deps", "--wheel-dir", str(folder), str(own_folder))
     pip("wheel", "--wheel-dir", str(folder), "--requirement", str(listing))
     listing.write_text(
         f"# Install offline with: python -m pip install --no-index --find-links {options.folder}"
