@@ -1,5 +1,6 @@
 """tools/grade.py on a small class: solved, untouched, wrong, edited and broken submissions of
-lesson 01 (the fastest lesson with exercises), graded in one run."""
+lesson 01 (the fastest lesson with exercises), graded in one run; and an endless loop, graded
+in a second run with a short time limit."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from conftest import ROOT
 
 TEACHER = ROOT / "notebooks" / "01_neuron.ipynb"
 STUDENT = ROOT / "student" / "01_neuron.ipynb"
-# Seconds per cell: lesson 01's slowest cell takes about 5 s. The endless loop below uses all
-# of it, so a generous limit here would only slow the suite down.
-TIME_LIMIT = 45
+# Seconds per cell: lesson 01's slowest cell takes about 5 s, on a loaded machine several
+# times that. The endless loop is graded in its own small class with a short limit, so that
+# this generous one costs nothing.
+TIME_LIMIT = 120
+SHORT_TIME_LIMIT = 5
 
 
 def write(notebook: nbformat.NotebookNode, path: Path) -> None:
@@ -72,7 +75,6 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
     (submissions / "not_json" / "01_neuron.ipynb").write_text("{ this is not json")
     (submissions / "empty").mkdir()
     (submissions / "empty" / "01_neuron.ipynb").write_text("")
-    write(tiny_notebook("while True:\n    pass"), submissions / "endless" / "01_neuron.ipynb")
     write(tiny_notebook("import os\nos._exit(1)"), submissions / "kills_kernel" / "01_neuron.ipynb")
     write(tiny_notebook("print('x' * 3_000_000)", "def neuron_output(X, w, b):\n    return None"),
           submissions / "floods_output" / "01_neuron.ipynb")
@@ -81,11 +83,23 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
     (submissions / "absent").mkdir()
     (submissions / "absent" / "notes.txt").write_text("I lost my notebook")
 
+    return grade(submissions, tmp_path_factory.mktemp("grades"), TIME_LIMIT)
+
+
+@pytest.fixture(scope="module")
+def graded_with_a_short_limit(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    submissions = tmp_path_factory.mktemp("submissions-short-limit")
+    write(tiny_notebook("while True:\n    pass"), submissions / "endless" / "01_neuron.ipynb")
+    write(tiny_notebook("print('done')"), submissions / "quick" / "01_neuron.ipynb")
+    return grade(submissions, tmp_path_factory.mktemp("grades-short-limit"), SHORT_TIME_LIMIT)[0]
+
+
+def grade(submissions: Path, output: Path, time_limit: int) -> tuple[dict, Path]:
+    """Run tools/grade.py as a teacher would; the rows of grades.csv by student."""
     before = checksums(submissions)
-    output = tmp_path_factory.mktemp("grades")
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "grade.py"), str(submissions), "--output",
-         str(output), "--jobs", "2", "--timeout", str(TIME_LIMIT)],
+         str(output), "--jobs", "2", "--timeout", str(time_limit)],
         capture_output=True, text=True, check=False, cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -137,7 +151,6 @@ def test_deleted_check_cells_and_a_renamed_file_change_nothing(graded) -> None:
     [
         ("not_json", "not a readable notebook"),
         ("empty", "not a readable notebook"),
-        ("endless", "still running"),
         ("kills_kernel", "kernel"),
         ("wrong_lesson", "lesson 02"),
     ],
@@ -146,6 +159,17 @@ def test_a_broken_submission_gets_an_error_row_with_its_reason(graded, student, 
     rows = graded[0][student]
     assert statuses(rows) == ["error"] * 3
     assert all(reason in row["detail"] for row in rows), rows[0]["detail"]
+
+
+def test_an_endless_loop_is_stopped_at_the_time_limit_and_the_class_goes_on(
+    graded_with_a_short_limit,
+) -> None:
+    rows = graded_with_a_short_limit["endless"]
+    assert statuses(rows) == ["error"] * 3
+    assert all(f"still running after {SHORT_TIME_LIMIT} s" in row["detail"] for row in rows)
+    # graded beside the endless one: a NameError for each exercise, not a time-out
+    assert statuses(graded_with_a_short_limit["quick"]) == ["error"] * 3
+    assert "deleted or failed" in graded_with_a_short_limit["quick"][0]["detail"]
 
 
 def test_megabytes_of_output_are_graded_like_any_notebook(graded) -> None:

@@ -70,6 +70,17 @@ def test_autograde_scores_solved_and_unsolved_submissions(course: Path) -> None:
     assert scores == {"solved": 4.0, "unsolved": 0.0}
 
 
+def test_autograde_draws_slider_plots_once_instead_of_risking_a_hang(course: Path) -> None:
+    # Slider widgets can hang nbgrader's notebook runs (jupyter/nbclient#312): the course's
+    # nbgrader_config.py makes the lessons draw those plots without sliders.
+    graded = course / "autograded" / "solved" / LESSON / f"{LESSON}.ipynb"
+    printed = "".join(
+        output.get("text", "") for cell in nbformat.read(graded, as_version=4).cells
+        for output in cell.get("outputs", [])
+    )
+    assert "here is the plot at the start values" in printed
+
+
 def test_feedback_shows_the_check_lines_and_no_traceback(course: Path) -> None:
     for student, expected in [("solved", "✓"), ("unsolved", "not implemented yet")]:
         feedback = course / "feedback" / student / LESSON / f"{LESSON}.html"

@@ -14,7 +14,7 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-from conftest import NOTEBOOKS, ROOT
+from conftest import LONGEST_FIRST, NOTEBOOKS, ROOT
 
 BINDER = ROOT / "binder"
 PYPROJECT = ROOT / "pyproject.toml"
@@ -267,3 +267,8 @@ def test_sanitize_patterns_hide_what_varies() -> None:
         for regex, replacement in patterns:
             text = re.sub(regex, replacement, text)
         assert text == expected, f"{raw!r} became {text!r}"
+
+
+def test_the_suite_order_names_files_that_exist() -> None:
+    missing = [path for path in LONGEST_FIRST if not (ROOT / path).is_file()]
+    assert not missing, f"tests/conftest.py LONGEST_FIRST names files that do not exist: {missing}"

@@ -37,9 +37,17 @@ from pathlib import Path
 import nbformat
 
 from helpers.checks.registry import EXERCISES, check_calls
+from helpers.plotting import STATIC_PLOTS_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = '''"""nbgrader settings of this course folder (from tools/make_nbgrader_course.py)."""
+
+import os
+
+# A cell with sliders (ipywidgets) can hang a notebook run outside JupyterLab, as autograde
+# runs it (jupyter/nbclient#312). With this variable set, the course's slider cells draw their
+# plot once, without sliders; the kernels nbgrader starts inherit it.
+os.environ.setdefault("STATIC_PLOTS_VARIABLE", "1")
 
 c = get_config()  # noqa: F821  (nbgrader provides it)
 c.CourseDirectory.course_id = "your-first-neural-network"
@@ -47,7 +55,7 @@ c.CourseDirectory.course_id = "your-first-neural-network"
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}
 # Lessons 06-08 train networks: give each cell time.
 c.ExecutePreprocessor.timeout = 900
-'''
+'''.replace("STATIC_PLOTS_VARIABLE", STATIC_PLOTS_VARIABLE)
 
 
 def called_check(source: str) -> str | None:
