@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 # One way to run a lesson as JupyterLab would, shared with tools/execute_notebooks.py: nbval's
 # kernels do not show C-level stderr, so this is where the lessons' red stderr blocks are caught.
 from execute_notebooks import run_like_jupyterlab, stderr_outputs  # noqa: E402
+from grade import THREAD_VARIABLES  # noqa: E402
 
 __all__ = ["run_like_jupyterlab", "stderr_outputs"]
 
@@ -38,35 +39,35 @@ LONGEST_FIRST = [  # seconds in a suite run on 2 cores, 2026-12-03
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {path: position for position, path in enumerate(LONGEST_FIRST)}
     # sort() is stable: each notebook's cells keep their order, as nbval needs
-    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
+    items.sort(key=lambda item: rank.get(_file(item), len(rank)))
 
 
 # Two workers share two cores. Left alone, TensorFlow and OpenBLAS start a thread per core in
 # every kernel, and four busy threads on two cores run slower than two (measured on 2 cores:
-# 8.5 min for the suite with default threads, 6.2 min with one thread each). So kernels get one thread each, as tools/grade.py gives them, except lesson
-# 08's: its optimiser comparison prints accuracies that depend on how TensorFlow splits sums
-# between threads, and its committed outputs are a default run's, as a learner gets them.
-ONE_THREAD = {
-    "TF_NUM_INTRAOP_THREADS": "1",
-    "TF_NUM_INTEROP_THREADS": "1",
-    "OPENBLAS_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-}
+# 8.5 min for the suite with default threads, 6.2 min with one thread each). So kernels get one
+# thread each, as tools/grade.py gives them, except lesson 08's: its optimiser comparison prints
+# accuracies that depend on how TensorFlow splits sums between threads, and its committed
+# outputs are a default run's, as a learner gets them.
 DEFAULT_THREADS = {"notebooks/08_better_models.ipynb"}
-_THREADS_AS_GIVEN = {name: os.environ.get(name) for name in ONE_THREAD}
+_THREADS_AS_GIVEN = {name: os.environ.get(name) for name in THREAD_VARIABLES}
+
+
+def _file(item: pytest.Item) -> str:
+    """The notebook or test file of ``item``, relative to the repository."""
+    return item.nodeid.split("::")[0]
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     # Runs before nbval sets up a notebook's first cell, which starts its kernel with this
     # environment; test files that start kernels or tools inherit it too.
-    default = item.nodeid.split("::")[0] in DEFAULT_THREADS
-    for name, value in ONE_THREAD.items():
-        given = _THREADS_AS_GIVEN[name]
-        if default and given is None:
+    default = _file(item) in DEFAULT_THREADS
+    for name, given in _THREADS_AS_GIVEN.items():
+        wanted = given if default else "1"
+        if wanted is None:
             os.environ.pop(name, None)
         else:
-            os.environ[name] = given if default else value
+            os.environ[name] = wanted
 
 
 @pytest.fixture(autouse=True)

@@ -49,6 +49,9 @@ COLUMNS = ["student", "lesson", "exercise", "title", "status", "points", "max_po
 STATUS_OF_VERDICT = {"pass": "passed", "fail": "failed", "todo": "not attempted"}
 RESULT_MARKER = "@@course-grade@@"
 LESSON_TITLE = re.compile(r"^#\s+(\d\d)\s*·", re.MULTILINE)
+# What sets the number of threads a kernel's NumPy (BLAS) and TensorFlow start.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                    "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")
 
 
 @dataclass
@@ -217,8 +220,7 @@ def run_jobs(jobs: list[Job], workers: int, timeout: int) -> dict[tuple[str, int
     # (NumPy's and TensorFlow's), instead of letting them fight over all of them.
     threads = str(max(1, (os.cpu_count() or 1) // workers))
     env = dict(os.environ)
-    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                     "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS"):
+    for variable in THREAD_VARIABLES:
         env.setdefault(variable, threads)
     running: dict[subprocess.Popen[str], tuple[Job, float, Path]] = {}
     with tempfile.TemporaryDirectory(prefix="grades-") as scratch, tqdm(
