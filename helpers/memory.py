@@ -1,10 +1,11 @@
-"""Keep a long lesson's memory down on Linux, where most classroom servers run.
+"""Keep the memory of a lesson that trains many models down, above all on Linux servers.
 
 glibc's memory allocator gives every thread its own pool ("arena") of memory and keeps memory a
 program has freed, to hand it out again quickly. TensorFlow starts many threads, and a lesson
 that trains a dozen models leaves much freed memory in those pools: it counts against a Binder
-or JupyterHub memory limit although nobody uses it. Both functions do nothing outside Linux or
-where the C library is not glibc; they never change a result, only how memory is held.
+or JupyterHub memory limit although nobody uses it. ``share_memory_pools`` and
+``release_freed_memory`` do nothing outside Linux or where the C library is not glibc; they never
+change a result, only how memory is held.
 
 ``forget_finished_training_steps`` works around a TensorFlow leak that ``clear_session`` does not
 fix: every traced training step stays in memory for good, with all its operations.
